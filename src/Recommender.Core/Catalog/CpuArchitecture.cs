@@ -1,0 +1,7 @@
+namespace Recommender.Core.Catalog;
+
+public enum CpuArchitecture
+{
+    X86,
+    Arm,
+}

@@ -1,0 +1,3 @@
+namespace Recommender.Core.Catalog;
+
+public sealed record ZoneAvailability(string Zone, StockStatus Status);
