@@ -29,6 +29,14 @@ public sealed class SampleCatalogTests
     }
 
     [Fact]
+    public void Catalog_json_reads_the_file_back_without_loss()
+    {
+        var rewritten = SampleCatalog.ToUtf8Json(Document);
+
+        Assert.Equal(-1, FirstDifference(rewritten, Embedded));
+    }
+
+    [Fact]
     public void Header_says_where_the_data_comes_from()
     {
         var asOf = new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
@@ -61,7 +69,8 @@ public sealed class SampleCatalogTests
     public void Regions_do_not_all_sell_the_same_families()
     {
         var familySets = Document.Regions
-            .Select(r => string.Join(',', r.InstanceTypes.Select(o => o.Type.Family).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)))
+            .Select(r => string.Join(',',
+                r.InstanceTypes.Select(o => o.Type.Family).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)))
             .Distinct(StringComparer.Ordinal);
 
         Assert.True(familySets.Count() > 1);
@@ -158,6 +167,32 @@ public sealed class SampleCatalogTests
                 Assert.Contains(o.Availability, a => a.Zone == p.Zone);
                 Assert.True(p.Price > 0 && p.Price < o.OnDemandPrice, $"{r.Region.Id} {o.Name} {p.Zone}: {p.Price}");
             });
+        }));
+    }
+
+    [Fact]
+    public void Spot_prices_stay_within_the_documented_discount_band()
+    {
+        // The model quotes 10% to 45% of on-demand; rounding to 4 decimals may move a price by half a step.
+        const decimal halfStep = 0.00005m;
+        Assert.All(AllOfferings, o => Assert.All(o.SpotPrices, p =>
+            Assert.InRange(p.Price, (o.OnDemandPrice * 0.10m) - halfStep, (o.OnDemandPrice * 0.45m) + halfStep)));
+    }
+
+    [Fact]
+    public void Mainland_china_is_cheaper_than_europe_and_the_us()
+    {
+        var hangzhou = Document.Regions.Single(r => r.Region.Id == "cn-hangzhou");
+        var elsewhere = Document.Regions.Where(r => r.Region.Id is "eu-central-1" or "us-west-1").ToList();
+
+        Assert.Equal(2, elsewhere.Count);
+        Assert.All(elsewhere, r => Assert.All(r.InstanceTypes, o =>
+        {
+            if (hangzhou.Find(o.Name) is { } local)
+            {
+                Assert.True(local.OnDemandPrice < o.OnDemandPrice,
+                    $"{o.Name}: {local.OnDemandPrice} vs {o.OnDemandPrice} in {r.Region.Id}");
+            }
         }));
     }
 

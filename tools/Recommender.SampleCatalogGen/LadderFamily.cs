@@ -15,9 +15,12 @@ public static class LadderFamily
         string gFamily, string cFamily, string rFamily, int generation, bool isCurrent, CpuArchitecture architecture,
         IReadOnlyList<SizeStep> ladder, decimal priceFactor, IReadOnlyList<string> regions)
     {
-        yield return Build(gFamily, InstanceCategory.General, generation, isCurrent, architecture, GeneralGiBPerVcpu, ladder, priceFactor, regions);
-        yield return Build(cFamily, InstanceCategory.Compute, generation, isCurrent, architecture, ComputeGiBPerVcpu, ladder, priceFactor, regions);
-        yield return Build(rFamily, InstanceCategory.Memory, generation, isCurrent, architecture, MemoryGiBPerVcpu, ladder, priceFactor, regions);
+        yield return Build(gFamily, InstanceCategory.General, generation, isCurrent, architecture, GeneralGiBPerVcpu,
+            ladder, priceFactor, regions);
+        yield return Build(cFamily, InstanceCategory.Compute, generation, isCurrent, architecture, ComputeGiBPerVcpu,
+            ladder, priceFactor, regions);
+        yield return Build(rFamily, InstanceCategory.Memory, generation, isCurrent, architecture, MemoryGiBPerVcpu,
+            ladder, priceFactor, regions);
     }
 
     public static FamilySpec Build(

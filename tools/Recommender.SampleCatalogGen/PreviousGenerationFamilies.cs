@@ -3,8 +3,8 @@ using Recommender.Core.Catalog;
 namespace Recommender.SampleCatalogGen;
 
 /// <summary>
-/// Families Alibaba lists as previous generation (IsCurrentGeneration = false). They are sold only in long-established
-/// regions in the sample; their price factor is close to g7's because Alibaba does not discount old hardware much.
+/// Families treated as previous generation (IsCurrentGeneration = false). g6/c6/r6 are still sold everywhere; the
+/// older ones only in long-established regions. Price factors stay close to g7's: old hardware is not sold much cheaper.
 /// </summary>
 public static class PreviousGenerationFamilies
 {
@@ -12,7 +12,7 @@ public static class PreviousGenerationFamilies
     {
         var x86 = CpuArchitecture.X86;
         foreach (var f in LadderFamily.Trio("ecs.g6", "ecs.c6", "ecs.r6", 6, false, x86, SizeLadders.IntelGen6, 0.97m,
-                     [.. RegionTable.Everywhere]))
+                     RegionTable.Everywhere))
         {
             yield return f;
         }
