@@ -40,6 +40,8 @@ public static class ScraperServiceCollectionExtensions
             q.ConfigureScheduler(s =>
             {
                 s.InstanceName = options.Quartz.InstanceName;
+                // Quartz's default never cancels running jobs: a shutdown would wait out a whole refresh timeout.
+                s.ShutdownJobInterruption = ShutdownJobInterruption.Always;
                 if (options.Quartz.InstanceId is { Length: > 0 } id)
                 {
                     s.InstanceId = id;
@@ -74,7 +76,7 @@ public static class ScraperServiceCollectionExtensions
                 q.UseInMemoryStore();
             }
 
-            ScraperSchedule.Configure(q, options, DateTimeOffset.UtcNow);
+            ScraperSchedule.Configure(q, options);
         });
         return services;
     }

@@ -63,6 +63,45 @@ public sealed class ScraperSchedulingTests
         Assert.Equal(CronTriggerMisfireInstruction.DoNothing, trigger.MisfireInstruction);
     }
 
+    [Fact]
+    public async Task Stopping_the_host_cancels_running_refreshes_cleanly()
+    {
+        var provider = new FakeCloudProvider(TimeProvider.System);
+        provider.Regions.AddRange([Catalogs.Region("r1"), Catalogs.Region("r2")]);
+        await using var host = new ScraperHost(Settings, provider, Credentials());
+        await host.StartAsync();
+        await Eventually.WaitUntilAsync(() => host.Catalog.Current.Regions.Count == 2, "discovery filled both regions");
+        var kept = host.Catalog.Current.Find(new("fake", "r1"));
+        provider.Delay = TimeSpan.FromMinutes(10);
+
+        await host.Scrapers.Scheduler!.TriggerJob(ScraperSchedule.RefreshJobKey(RefreshKind.OnDemandPrices));
+        await Eventually.WaitUntilAsync(() => provider.InFlight == 2, "both refreshes running");
+        // Without job interruption on shutdown this would wait out the provider's ten minutes.
+        await host.Scrapers.StopAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(ScraperMode.Stopped, host.Status.State.Mode);
+        Assert.Same(kept, host.Catalog.Current.Find(new("fake", "r1")));
+        Assert.All(host.Status.GetRegions(), r =>
+            Assert.Equal(ScraperErrorCodes.RefreshCancelled, r.Kinds.Single(k => k.Kind == RefreshKind.OnDemandPrices).LastError?.Code));
+    }
+
+    [Fact]
+    public async Task An_unreachable_job_store_leaves_the_service_up_with_the_scrapers_failed()
+    {
+        var settings = new Dictionary<string, string?>(Settings)
+        {
+            ["Scrapers:PostgreSql"] = "Host=127.0.0.1;Port=1;Username=postgres;Database=postgres;Timeout=2",
+        };
+        await using var host = new ScraperHost(settings, new FakeCloudProvider(TimeProvider.System), Credentials());
+
+        await host.StartAsync();
+
+        Assert.Equal(ScraperMode.Failed, host.Status.State.Mode);
+        Assert.Equal("postgresql", host.Status.State.JobStore);
+        Assert.StartsWith("scrapers failed to start: ", host.Status.State.Reason, StringComparison.Ordinal);
+        Assert.Null(host.Scrapers.Scheduler);
+    }
+
     public static TheoryData<string, string> DisabledCases() => new()
     {
         { "no provider", "scrapers disabled: no cloud provider registered" },

@@ -35,8 +35,21 @@ public sealed partial class ScraperHostedService(
             return;
         }
 
-        scheduler = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken).ConfigureAwait(false);
-        await scheduler.Start(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var created = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken).ConfigureAwait(false);
+            await created.Start(cancellationToken).ConfigureAwait(false);
+            scheduler = created;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The API can still answer from the catalog it holds; failing the whole host would take that away too.
+            var failure = $"scrapers failed to start: {ex.Message}";
+            status.SetState(new ScraperState(ScraperMode.Failed, failure, JobStore, null));
+            LogFailed(ex, JobStore);
+            return;
+        }
+
         status.SetState(new ScraperState(ScraperMode.Running, null, JobStore, scheduler.SchedulerInstanceId));
         LogStarted(JobStore, scheduler.SchedulerInstanceId);
     }
@@ -85,6 +98,9 @@ public sealed partial class ScraperHostedService(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason}; serving the catalog snapshot only")]
     private partial void LogDisabled(string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Scrapers failed to start on the {JobStore} job store; serving the catalog held")]
+    private partial void LogFailed(Exception ex, string jobStore);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scrapers started on the {JobStore} job store as {InstanceId}")]
     private partial void LogStarted(string jobStore, string instanceId);

@@ -1,4 +1,5 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Recommender.Core.Cloud;
 
@@ -14,7 +15,7 @@ public static class ScraperSchedule
 
     public static JobKey DiscoveryJobKey { get; } = new(DiscoveryJobName, Group);
 
-    public static void Configure(IQuartzBuilder quartz, ScraperOptions options, DateTimeOffset now)
+    public static void Configure(IQuartzBuilder quartz, ScraperOptions options)
     {
         ArgumentNullException.ThrowIfNull(quartz);
         ArgumentNullException.ThrowIfNull(options);
@@ -24,12 +25,13 @@ public static class ScraperSchedule
             var cadence = Cadence.Parse($"Scrapers:Cadence:{kind}", options.Cadence.For(kind));
             quartz.AddJob<RefreshCatalogJob>(j => j.WithIdentity(key).UsingJobData(RefreshCatalogJob.KindKey, kind.ToString())
                 .StoreDurably().RequestRecovery());
-            quartz.AddTrigger(t => Schedule(t.ForJob(key).WithIdentity($"{key.Name}-trigger", Group), key, cadence, now));
+            quartz.AddTrigger((services, t) => Schedule(t.ForJob(key).WithIdentity($"{key.Name}-trigger", Group), key, cadence, Now(services)));
         }
 
         var discovery = Cadence.Parse("Scrapers:Cadence:Regions", options.Cadence.Regions);
         quartz.AddJob<DiscoverRegionsJob>(j => j.WithIdentity(DiscoveryJobKey).StoreDurably().RequestRecovery());
-        quartz.AddTrigger(t => Schedule(t.ForJob(DiscoveryJobKey).WithIdentity($"{DiscoveryJobName}-trigger", Group), null, discovery, now));
+        quartz.AddTrigger((services, t) =>
+            Schedule(t.ForJob(DiscoveryJobKey).WithIdentity($"{DiscoveryJobName}-trigger", Group), null, discovery, Now(services)));
     }
 
     /// <summary>
@@ -65,6 +67,8 @@ public static class ScraperSchedule
             .WithCalendarIntervalSchedule(c => c.WithInterval((int)interval.TotalSeconds, IntervalUnit.Second)
                 .WithMisfireInstruction(CalendarIntervalTriggerMisfireInstruction.DoNothing));
     }
+
+    private static DateTimeOffset Now(IServiceProvider services) => services.GetRequiredService<TimeProvider>().GetUtcNow();
 
     /// <summary>FNV-1a: string.GetHashCode is randomized per process, and replicas must agree.</summary>
     private static ulong StableHash(string text)

@@ -11,6 +11,9 @@ public enum ScraperMode
     /// <summary>Off for good in this process (configuration, no provider or no credentials); see the reason.</summary>
     Disabled,
 
+    /// <summary>The scheduler could not start (e.g. the job store is unreachable); the service serves what it holds.</summary>
+    Failed,
+
     /// <summary>The host stopped the schedule.</summary>
     Stopped,
 }
