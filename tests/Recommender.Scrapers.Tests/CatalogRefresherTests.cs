@@ -136,6 +136,27 @@ public sealed class CatalogRefresherTests : IDisposable
     }
 
     [Fact]
+    public async Task Refreshes_of_one_region_are_serialized_so_a_partial_one_builds_on_the_full_one()
+    {
+        await env.Refresher.DiscoverRegionsAsync(CancellationToken.None);
+        env.Provider.Delay = TimeSpan.FromSeconds(10);
+
+        var full = env.Refresher.RefreshNowAsync("fake", "r1", RefreshKind.Full, CancellationToken.None);
+        var spot = env.Refresher.RefreshNowAsync("fake", "r1", RefreshKind.SpotPricesAndStock, CancellationToken.None);
+        await Eventually.WaitUntilAsync(() => env.Provider.InFlight == 1, "the first refresh running");
+        env.Time.Advance(TimeSpan.FromSeconds(10));
+        await full;
+        await Eventually.WaitUntilAsync(() => env.Provider.InFlight == 1, "the second refresh running");
+        env.Time.Advance(TimeSpan.FromSeconds(10));
+        await spot;
+
+        Assert.Equal(1, env.Provider.MaxInFlight);
+        var spotCall = env.Provider.RefreshCalls(RefreshKind.SpotPricesAndStock).Single();
+        Assert.NotNull(spotCall.Previous);
+        Assert.Equal(ScraperTestEnvironment.Start.AddSeconds(10), spotCall.Previous.UpdatedAt);
+    }
+
+    [Fact]
     public async Task RefreshNow_refreshes_one_region_and_returns_its_status()
     {
         var status = await env.Refresher.RefreshNowAsync("fake", "r3", RefreshKind.OnDemandPrices, CancellationToken.None);

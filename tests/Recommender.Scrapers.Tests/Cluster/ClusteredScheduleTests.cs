@@ -42,7 +42,10 @@ public sealed class ClusteredScheduleTests(ITestOutputHelper output)
         int SpotFiresOn(string node) => recorder.Executions.Count(e => e.Trigger == spotTrigger && e.Node == node);
         await Eventually.WaitUntilAsync(() => SpotFiresOn("node-a") + SpotFiresOn("node-b") >= 4, "four spot fires", capSeconds: 60);
         // Both nodes are live members of one cluster (one row each in the shared state table).
-        Assert.Equal(2, await database.ScalarAsync("SELECT count(*) FROM qrtz_scheduler_state WHERE sched_name = 'cluster-test'"));
+        Assert.Equal(2, await database.ScalarAsync("SELECT count(*) FROM scr_scheduler_state WHERE sched_name = 'cluster-test'"));
+        // The schema was provisioned on start, under the configured table prefix.
+        Assert.Equal(15, await database.ScalarAsync(
+            "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public' AND table_name LIKE 'scr\\_%'"));
 
         // Whichever node was firing stops; the other carries on with the same stored triggers.
         var first = recorder.Executions.Last(e => e.Trigger == spotTrigger).Node;
@@ -78,5 +81,6 @@ public sealed class ClusteredScheduleTests(ITestOutputHelper output)
         ["Scrapers:Quartz:InstanceName"] = "cluster-test",
         ["Scrapers:Quartz:InstanceId"] = node,
         ["Scrapers:Quartz:CheckinInterval"] = "00:00:01",
+        ["Scrapers:Quartz:TablePrefix"] = "scr_",
     };
 }
