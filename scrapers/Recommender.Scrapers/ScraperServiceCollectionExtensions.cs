@@ -25,7 +25,8 @@ public static class ScraperServiceCollectionExtensions
         var options = section.Get<ScraperOptions>() ?? new ScraperOptions();
         ScraperOptionsValidator.ThrowIfInvalid(options);
 
-        services.AddOptions<ScraperOptions>().Bind(section).Validate(o => ScraperOptionsValidator.Errors(o).Count == 0, "invalid Scrapers options").ValidateOnStart();
+        services.AddOptions<ScraperOptions>().Bind(section)
+            .Validate(o => ScraperOptionsValidator.Errors(o).Count == 0, "invalid Scrapers options").ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<RefreshStatusRegistry>();
         services.TryAddSingleton<IRefreshStatus>(sp => sp.GetRequiredService<RefreshStatusRegistry>());

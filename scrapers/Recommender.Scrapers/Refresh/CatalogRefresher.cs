@@ -243,7 +243,7 @@ public sealed partial class CatalogRefresher(
     private static List<RegionKey> Sorted(IEnumerable<RegionKey> keys) =>
         [.. keys.OrderBy(k => k.Provider, StringComparer.Ordinal).ThenBy(k => k.Region, StringComparer.Ordinal)];
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Refreshed {Region} ({Kind}): {ApiCalls} API calls in {ElapsedMs} ms")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Refreshed {Region} ({Kind}): {ApiCalls} API calls in {ElapsedMs} ms")]
     private partial void LogRefreshed(string region, RefreshKind kind, int apiCalls, double elapsedMs);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Refresh of {Region} ({Kind}) failed with {Code}: {Reason}; keeping the last good data")]

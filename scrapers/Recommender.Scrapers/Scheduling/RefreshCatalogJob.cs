@@ -17,7 +17,8 @@ public sealed partial class RefreshCatalogJob(CatalogRefresher refresher, Refres
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var kind = Enum.Parse<RefreshKind>(context.MergedJobDataMap.GetString(KindKey) ?? nameof(RefreshKind.Full));
+        var kind = Enum.Parse<RefreshKind>(context.MergedJobDataMap.GetString(KindKey)
+            ?? throw new JobExecutionException($"Job {context.JobDetail.Key} has no '{KindKey}' in its data."));
         try
         {
             await jitter.DelayAsync(cancellationToken).ConfigureAwait(false);

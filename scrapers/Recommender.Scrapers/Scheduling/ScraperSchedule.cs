@@ -25,13 +25,12 @@ public static class ScraperSchedule
             var cadence = Cadence.Parse($"Scrapers:Cadence:{kind}", options.Cadence.For(kind));
             quartz.AddJob<RefreshCatalogJob>(j => j.WithIdentity(key).UsingJobData(RefreshCatalogJob.KindKey, kind.ToString())
                 .StoreDurably().RequestRecovery());
-            quartz.AddTrigger((services, t) => Schedule(t.ForJob(key).WithIdentity($"{key.Name}-trigger", Group), key, cadence, Now(services)));
+            quartz.AddTrigger((services, t) => Schedule(t.ForJob(key), key, cadence, options, Now(services)));
         }
 
         var discovery = Cadence.Parse("Scrapers:Cadence:Regions", options.Cadence.Regions);
         quartz.AddJob<DiscoverRegionsJob>(j => j.WithIdentity(DiscoveryJobKey).StoreDurably().RequestRecovery());
-        quartz.AddTrigger((services, t) =>
-            Schedule(t.ForJob(DiscoveryJobKey).WithIdentity($"{DiscoveryJobName}-trigger", Group), null, discovery, Now(services)));
+        quartz.AddTrigger((services, t) => Schedule(t.ForJob(DiscoveryJobKey), null, discovery, options, Now(services)));
     }
 
     /// <summary>
@@ -54,8 +53,11 @@ public static class ScraperSchedule
         return anchor.AddTicks(slots * interval.Ticks);
     }
 
-    private static ITriggerConfigurator<IJob> Schedule(ITriggerConfigurator<IJob> trigger, JobKey? key, Cadence cadence, DateTimeOffset now)
+    private static ITriggerConfigurator<IJob> Schedule(
+        ITriggerConfigurator<IJob> trigger, JobKey? key, Cadence cadence, ScraperOptions options, DateTimeOffset now)
     {
+        var name = key?.Name ?? DiscoveryJobName;
+        trigger.WithIdentity($"{name}-trigger", Group).WithMisfireThreshold(options.Quartz.MisfireThreshold);
         if (cadence.Cron is not null)
         {
             return trigger.StartNow()
