@@ -36,6 +36,7 @@ public sealed class ScraperSchedulingTests
             Assert.True((await scheduler.GetJobDetail(key))!.ConcurrentExecutionDisallowed);
             var trigger = Assert.IsAssignableFrom<ICalendarIntervalTrigger>(Assert.Single(await scheduler.GetTriggersOfJob(key)));
             Assert.Equal(CalendarIntervalTriggerMisfireInstruction.DoNothing, trigger.MisfireInstruction);
+            Assert.Equal(TimeSpan.FromMinutes(1), trigger.MisfireThreshold);
         }
 
         // Discovery runs once at start and fills every region we hold nothing for.
