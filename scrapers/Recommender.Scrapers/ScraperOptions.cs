@@ -1,0 +1,40 @@
+namespace Recommender.Scrapers;
+
+/// <summary>Bound from the <c>Scrapers</c> configuration section.</summary>
+public sealed class ScraperOptions
+{
+    public const string SectionName = "Scrapers";
+
+    /// <summary>False turns the scrapers off; the service then runs on the catalog it was seeded with.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The account asked of <c>ICredentialSource</c> at start; no credentials means no scraping.</summary>
+    public string CredentialAccount { get; set; } = "alibaba";
+
+    /// <summary>Optional allow-list of region ids; empty means every region the provider lists.</summary>
+    public IList<string> Regions { get; } = [];
+
+    public CadenceOptions Cadence { get; set; } = new();
+
+    public StaleAfterOptions StaleAfter { get; set; } = new();
+
+    /// <summary>Upper bound of one region refresh (all of its API calls, validation and publish).</summary>
+    public TimeSpan RefreshTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Regions of one provider refreshed at the same time (the provider throttles per region and API).</summary>
+    public int MaxParallelRegions { get; set; } = 4;
+
+    /// <summary>
+    /// Each scheduled run first waits a random delay up to this long, so replicas and jobs do not hit the provider
+    /// in the same second. Keep it well below the shortest cadence and the misfire threshold.
+    /// </summary>
+    public TimeSpan MaxJitter { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Npgsql connection string. When set, the schedule lives in a clustered Quartz job store on PostgreSQL (schema
+    /// created if missing) shared by every replica; otherwise each process keeps its own in-memory schedule.
+    /// </summary>
+    public string? PostgreSql { get; set; }
+
+    public SchedulerOptions Quartz { get; set; } = new();
+}

@@ -1,0 +1,28 @@
+using System.Collections.Concurrent;
+using Quartz;
+
+namespace Recommender.Scrapers.Tests.Cluster;
+
+/// <summary>Job listener shared by every node of a test cluster: one entry per execution, with the node that ran it.</summary>
+public sealed class FireRecorder : IJobListener
+{
+    private readonly ConcurrentQueue<Execution> executions = new();
+
+    public string Name => "fire-recorder";
+
+    public IReadOnlyList<Execution> Executions => [.. executions];
+
+    public ValueTask JobToBeExecuted(IJobExecutionContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask JobExecutionVetoed(IJobExecutionContext context, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    public ValueTask JobWasExecuted(IJobExecutionContext context, JobExecutionException? jobException, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        executions.Enqueue(new Execution(
+            context.Trigger.Key.ToString(), context.ScheduledFireTimeUtc, context.FireInstanceId, context.Scheduler.SchedulerInstanceId));
+        return ValueTask.CompletedTask;
+    }
+
+    public sealed record Execution(string Trigger, DateTimeOffset? ScheduledAt, string FireInstanceId, string Node);
+}
