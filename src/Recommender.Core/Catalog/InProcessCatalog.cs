@@ -1,20 +1,104 @@
+using System.Collections.Concurrent;
+
 namespace Recommender.Core.Catalog;
 
 /// <summary>
-/// The in-process catalog: readers take <see cref="Current"/>, an immutable snapshot; the single writer persists a
-/// region and then swaps a new snapshot in with one reference write (no lock is ever held across I/O).
+/// The in-process catalog: readers take <see cref="Current"/>, an immutable snapshot; writers build a new snapshot
+/// and swap it in with one reference write under a short lock that is never held across I/O.
+/// The store is where regions are shared and kept; when it cannot be reached the service goes on serving what it
+/// holds, remembers what it could not persist, and <see cref="SyncWithStoreAsync"/> catches up once it answers.
 /// </summary>
-public sealed class InProcessCatalog(ICatalogStore store) : ICatalog, ICatalogPublisher
+public sealed class InProcessCatalog : ICatalog, ICatalogPublisher
 {
-    private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly ICatalogStore store;
+    private readonly TimeProvider time;
+    private readonly Lock gate = new();
+    private readonly ConcurrentDictionary<RegionKey, RegionCatalog> unsaved = new();
     private volatile CatalogSnapshot current = CatalogSnapshot.Empty;
+    private StoreState storeState = StoreState.Available;
+    private string? lastStoreError;
+    private DateTimeOffset? lastStoreSuccessAt;
+
+    public InProcessCatalog(ICatalogStore store)
+        : this(store, TimeProvider.System)
+    {
+    }
+
+    public InProcessCatalog(ICatalogStore store, TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(time);
+        this.store = store;
+        this.time = time;
+    }
 
     public CatalogSnapshot Current => current;
 
+    public StoreState StoreState
+    {
+        get
+        {
+            lock (gate)
+            {
+                return storeState;
+            }
+        }
+    }
+
+    /// <summary>The newest store failure, kept until the store answers again.</summary>
+    public string? LastStoreError
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastStoreError;
+            }
+        }
+    }
+
+    public DateTimeOffset? LastStoreSuccessAt
+    {
+        get
+        {
+            lock (gate)
+            {
+                return lastStoreSuccessAt;
+            }
+        }
+    }
+
+    /// <summary>Regions served from memory that the store does not hold yet (published while it was down).</summary>
+    public IReadOnlyCollection<RegionKey> UnsavedRegions => [.. unsaved.Keys];
+
+    /// <summary>
+    /// Persists the region and serves it. When the store is down the region is served at once and persisted by the
+    /// next successful <see cref="SyncWithStoreAsync"/>; while the store is known to be down it is not even tried,
+    /// so an import of many regions does not wait for one timeout per region.
+    /// </summary>
     public async Task PublishAsync(RegionCatalog region, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(region);
-        await store.SaveRegionAsync(region, ct).ConfigureAwait(false);
+        if (StoreState == StoreState.Available)
+        {
+            try
+            {
+                await store.SaveRegionAsync(region, ct).ConfigureAwait(false);
+                RecordSuccess();
+                ForgetUnsaved(region);
+            }
+            catch (Exception e) when (IsStoreFailure(e, ct))
+            {
+                RecordFailure(e);
+                unsaved[region.Key] = region;
+            }
+        }
+        else
+        {
+            ct.ThrowIfCancellationRequested();
+            unsaved[region.Key] = region;
+        }
+
         Adopt(region);
     }
 
@@ -22,14 +106,115 @@ public sealed class InProcessCatalog(ICatalogStore store) : ICatalog, ICatalogPu
     public void Adopt(RegionCatalog region)
     {
         ArgumentNullException.ThrowIfNull(region);
-        writer.Wait();
-        try
+        lock (gate)
         {
             current = current.With(region, KnownProviders.Resolve(region.Provider));
         }
-        finally
+    }
+
+    /// <summary>
+    /// Reconciles memory with the store: writes regions published while the store was down (unless the store has
+    /// meanwhile received a newer version) and regions the store lost, then adopts every region the store holds in a
+    /// newer version (written by another replica or a scraper). Returns false when the store could not be reached;
+    /// the failure is recorded in <see cref="StoreState"/> and <see cref="LastStoreError"/>, never thrown.
+    /// </summary>
+    public async Task<bool> SyncWithStoreAsync(CancellationToken ct)
+    {
+        try
         {
-            writer.Release();
+            var stored = (await store.ListRegionsAsync(ct).ConfigureAwait(false)).ToDictionary(v => v.Key, v => v.Version);
+            foreach (var region in RegionsToPersist(stored))
+            {
+                await store.SaveRegionAsync(region, ct).ConfigureAwait(false);
+                stored[region.Key] = region.Version;
+                ForgetUnsaved(region);
+            }
+
+            foreach (var (key, version) in stored)
+            {
+                if (current.Find(key) is { } held && held.Version >= version)
+                {
+                    continue;
+                }
+
+                if (await store.GetRegionAsync(key, ct).ConfigureAwait(false) is { } newer)
+                {
+                    AdoptIfNewer(newer);
+                }
+            }
+
+            RecordSuccess();
+            return true;
+        }
+        catch (Exception e) when (IsStoreFailure(e, ct))
+        {
+            RecordFailure(e);
+            return false;
         }
     }
+
+    private List<RegionCatalog> RegionsToPersist(Dictionary<RegionKey, long> stored)
+    {
+        var persist = new List<RegionCatalog>();
+        foreach (var (key, pending) in unsaved)
+        {
+            if (stored.TryGetValue(key, out var version) && version >= pending.Version)
+            {
+                ForgetUnsaved(pending);
+            }
+            else if (current.Find(key) is { } held)
+            {
+                persist.Add(held);
+            }
+        }
+
+        // A store restarted without persistence comes back empty: give it back what this replica serves.
+        persist.AddRange(current.Regions.Where(r => !stored.ContainsKey(r.Key) && !unsaved.ContainsKey(r.Key)));
+        return persist;
+    }
+
+    private void AdoptIfNewer(RegionCatalog region)
+    {
+        lock (gate)
+        {
+            if (current.Find(region.Key) is { } held && held.Version >= region.Version)
+            {
+                return;
+            }
+
+            current = current.With(region, KnownProviders.Resolve(region.Provider));
+        }
+    }
+
+    private void ForgetUnsaved(RegionCatalog persisted)
+    {
+        if (unsaved.TryGetValue(persisted.Key, out var pending) && pending.Version <= persisted.Version)
+        {
+            unsaved.TryRemove(KeyValuePair.Create(persisted.Key, pending));
+        }
+    }
+
+    private void RecordSuccess()
+    {
+        var now = time.GetUtcNow();
+        lock (gate)
+        {
+            storeState = StoreState.Available;
+            lastStoreError = null;
+            lastStoreSuccessAt = now;
+        }
+    }
+
+    private void RecordFailure(Exception e)
+    {
+        lock (gate)
+        {
+            storeState = StoreState.Unavailable;
+            lastStoreError = $"{e.GetType().Name}: {e.Message}";
+        }
+    }
+
+    // Cancellation by our caller is not a store failure; everything else the store throws is (timeouts, refused
+    // connections, server errors).
+    private static bool IsStoreFailure(Exception e, CancellationToken ct) => !(e is OperationCanceledException && ct.IsCancellationRequested);
 }
