@@ -13,11 +13,11 @@ public static class CatalogShape
 {
     /// <summary>The names the serializer writes for <paramref name="type"/> (a record of the catalog model).</summary>
     public static IReadOnlyList<string> WrittenProperties(Type type) =>
-        [.. InfoOf(type).Properties.Select(p => p.Name)];
+        [.. Written(type).Select(p => p.Name)];
 
     /// <summary>The names a snapshot must carry (non-null) for <paramref name="type"/>.</summary>
     public static IReadOnlyList<string> RequiredProperties(Type type) =>
-        [.. InfoOf(type).Properties.Where(IsRequired).Select(p => p.Name)];
+        [.. Written(type).Where(IsRequired).Select(p => p.Name)];
 
     /// <summary>Every record type reachable from <see cref="CatalogDocument"/>.</summary>
     public static IReadOnlyList<Type> RecordTypes()
@@ -34,6 +34,9 @@ public static class CatalogShape
         CheckUniqueTypeNames(document);
     }
 
+    // [JsonIgnore] members stay in the metadata without a getter.
+    private static IEnumerable<JsonPropertyInfo> Written(Type type) => InfoOf(type).Properties.Where(p => p.Get is not null);
+
     private static bool IsRequired(JsonPropertyInfo property) => !property.IsGetNullable;
 
     private static JsonTypeInfo InfoOf(Type type) =>
@@ -49,7 +52,7 @@ public static class CatalogShape
         else if (info.Kind == JsonTypeInfoKind.Object && !found.Contains(type))
         {
             found.Add(type);
-            foreach (var property in info.Properties)
+            foreach (var property in Written(type))
             {
                 Collect(property.PropertyType, found);
             }
@@ -69,7 +72,7 @@ public static class CatalogShape
         }
         else if (info.Kind == JsonTypeInfoKind.Object && value.ValueKind == JsonValueKind.Object)
         {
-            foreach (var property in info.Properties)
+            foreach (var property in Written(type))
             {
                 var present = value.TryGetProperty(property.Name, out var child) && child.ValueKind != JsonValueKind.Null;
                 if (!present && IsRequired(property))
