@@ -36,9 +36,9 @@ public static class CatalogCommands
         }
 
         var file = args[verb + 1];
-        var options = services.GetRequiredService<IOptions<CatalogOptions>>().Value;
-        var result = await services.GetRequiredService<CatalogLoader>().LoadAsync(options.File, ct).ConfigureAwait(false);
-        CatalogStartupService.Report(result, options.File, logger);
+        var source = CatalogSwitch(args) ?? services.GetRequiredService<IOptions<CatalogOptions>>().Value.File;
+        var result = await services.GetRequiredService<CatalogLoader>().LoadAsync(source, ct).ConfigureAwait(false);
+        CatalogStartupService.Report(result, source, logger);
         var catalog = services.GetRequiredService<ICatalog>().Current;
         if (catalog.IsEmpty)
         {
@@ -49,6 +49,27 @@ public static class CatalogCommands
         await ExportAsync(catalog, file, services.GetRequiredService<TimeProvider>().GetUtcNow(), ct).ConfigureAwait(false);
         CatalogLog.Exported(logger, file, catalog.Regions.Count);
         return true;
+    }
+
+    // The host's command-line parser reads an absolute path such as /tmp/out.json as a "/switch" that swallows the
+    // next argument, so "export-catalog /tmp/out.json --catalog in.json" would lose --catalog; read it here as well.
+    private static string? CatalogSwitch(string[] args)
+    {
+        const string Switch = "--" + CatalogOptions.CommandLineKey;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (string.Equals(args[i], Switch, StringComparison.Ordinal) && i + 1 < args.Length)
+            {
+                return args[i + 1];
+            }
+
+            if (args[i].StartsWith(Switch + "=", StringComparison.Ordinal))
+            {
+                return args[i][(Switch.Length + 1)..];
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Writes <paramref name="snapshot"/> to <paramref name="file"/>, replacing it only once fully written.</summary>
