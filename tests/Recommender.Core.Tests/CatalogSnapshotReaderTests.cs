@@ -67,6 +67,19 @@ public sealed class CatalogSnapshotReaderTests
         Assert.Contains($"line {edited + 2}", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("regions[1].instanceTypes[17].onDemandPrice", "\"cheap\"", "found \"cheap\"")]
+    [InlineData("regions[0].source", "\"Guessed\"", "found \"Guessed\"")]
+    [InlineData("regions[1].region.zones", "{}", "found {}")]
+    public void A_value_of_the_wrong_kind_is_shown(string path, string json, string expected)
+    {
+        var error = Assert.Throws<CatalogFormatException>(() => CatalogSnapshotReader.Read(CatalogDocuments.With(path, json)));
+
+        Assert.Equal("$." + path, error.Path);
+        Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+        Assert.Contains("line 1, position", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Not_json_at_all_is_a_format_error_at_the_root()
     {

@@ -61,6 +61,36 @@ public sealed class RedisOutageTests : IDisposable
     }
 
     [Fact]
+    public async Task Redis_down_at_start_up_serves_the_file_and_persists_it_once_redis_is_up()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await redis.StopAsync();
+        var prefix = RedisServerFixture.UniquePrefix();
+        using var host = CatalogHosts.Build(new Dictionary<string, string?>
+        {
+            ["Redis:Configuration"] = redis.Configuration,
+            ["Redis:KeyPrefix"] = prefix,
+            ["Catalog:File"] = CatalogHosts.WriteSnapshot(directory, TestCatalogs.Document(TestCatalogs.Region("cn-hangzhou", 1, typeCount: 5))),
+            ["Catalog:SyncInterval"] = "00:00:00.100",
+        }, logs);
+
+        await host.StartAsync();
+
+        var status = host.Services.GetRequiredService<ICatalogStatus>();
+        Assert.Equal(5, host.Services.GetRequiredService<ICatalog>().Current.Find(TestCatalogs.Key("cn-hangzhou"))!.InstanceTypes.Count);
+        Assert.Equal(StoreState.Unavailable, status.GetHealth().StoreState);
+        Assert.Null(status.GetHealth().LastStoreSuccessAt);
+
+        await redis.RestartAsync();
+        await using var observer = await ConnectionMultiplexer.ConnectAsync(redis.Configuration);
+        var shared = new RedisCatalogStore(observer, prefix);
+        await CatalogHosts.EventuallyAsync(async () => status.GetHealth().StoreState == StoreState.Available
+            && await shared.GetRegionAsync(TestCatalogs.Key("cn-hangzhou"), CancellationToken.None) is not null, "the file's region reaches Redis");
+        Assert.NotNull(status.GetHealth().LastStoreSuccessAt);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task A_replica_adopts_a_newer_region_another_replica_wrote()
     {
         await using var redis = await RedisServer.StartAsync();

@@ -33,7 +33,7 @@ public static class CatalogSnapshotReader
         }
         catch (JsonException e)
         {
-            throw FromJsonException(e);
+            throw FromJsonException(e, utf8);
         }
         catch (Exception e) when (e is ArgumentException or NullReferenceException or InvalidOperationException)
         {
@@ -58,12 +58,40 @@ public static class CatalogSnapshotReader
         CatalogShape.Check(raw.RootElement);
     }
 
-    private static CatalogFormatException FromJsonException(JsonException e)
+    private static CatalogFormatException FromJsonException(JsonException e, ReadOnlyMemory<byte> utf8)
     {
         var where = e.LineNumber is { } line
             ? $" (line {line + 1}, position {(e.BytePositionInLine ?? 0) + 1})"
             : string.Empty;
-        return new CatalogFormatException(e.Path ?? "$", $"{FirstSentence(e.Message)}{where}", e);
+        var path = e.Path ?? "$";
+        // "could not be converted to <containing type>" is all the serializer says about a wrong value: show the value.
+        var reason = e.Message.StartsWith("The JSON value could not be converted", StringComparison.Ordinal) && FoundAt(utf8, path) is { } found
+            ? $"not a valid value here: found {found}."
+            : FirstSentence(e.Message);
+        return new CatalogFormatException(path, $"{reason}{where}", e);
+    }
+
+    /// <summary>The raw JSON at <paramref name="path"/> (as System.Text.Json writes paths), or null when the text does not parse.</summary>
+    private static string? FoundAt(ReadOnlyMemory<byte> utf8, string path)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(utf8, DocumentOptions);
+            var node = document.RootElement;
+            foreach (var step in path.TrimStart('$').Replace("[", ".[", StringComparison.Ordinal).Split('.', StringSplitOptions.RemoveEmptyEntries))
+            {
+                node = step.StartsWith('[')
+                    ? node[int.Parse(step.AsSpan(1, step.Length - 2), System.Globalization.CultureInfo.InvariantCulture)]
+                    : node.GetProperty(step);
+            }
+
+            var raw = node.GetRawText();
+            return raw.Length > 60 ? raw[..60] + "..." : raw;
+        }
+        catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or IndexOutOfRangeException or FormatException)
+        {
+            return null;
+        }
     }
 
     // System.Text.Json repeats path and line in its message; keep only the explanation.
