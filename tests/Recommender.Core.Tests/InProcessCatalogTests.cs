@@ -52,7 +52,6 @@ public sealed class InProcessCatalogTests
 
         Assert.Same(during, await backing.GetRegionAsync(during.Key, CancellationToken.None));
         Assert.Equal(3, (await backing.ListRegionsAsync(CancellationToken.None)).Count);
-        Assert.Empty(catalog.UnsavedRegions);
         Assert.Equal(StoreState.Available, catalog.StoreState);
         Assert.Null(catalog.LastStoreError);
         Assert.Equal(TestCatalogs.Epoch.AddMinutes(1), catalog.LastStoreSuccessAt);
@@ -88,7 +87,20 @@ public sealed class InProcessCatalogTests
 
         Assert.Same(newer, catalog.Current.Find(newer.Key));
         Assert.Same(newer, await backing.GetRegionAsync(newer.Key, CancellationToken.None));
-        Assert.Empty(catalog.UnsavedRegions);
+    }
+
+    [Fact]
+    public async Task A_store_holding_an_older_version_gets_the_newer_one()
+    {
+        var newer = TestCatalogs.Region("cn-hangzhou", 4);
+        await catalog.PublishAsync(newer, CancellationToken.None);
+        // E.g. a slow replica's write of version 3 landed after ours.
+        await backing.SaveRegionAsync(TestCatalogs.Region("cn-hangzhou", 3), CancellationToken.None);
+
+        await catalog.SyncWithStoreAsync(CancellationToken.None);
+
+        Assert.Same(newer, await backing.GetRegionAsync(newer.Key, CancellationToken.None));
+        Assert.Same(newer, catalog.Current.Find(newer.Key));
     }
 
     [Fact]

@@ -1,19 +1,17 @@
-using System.Collections.Concurrent;
-
 namespace Recommender.Core.Catalog;
 
 /// <summary>
 /// The in-process catalog: readers take <see cref="Current"/>, an immutable snapshot; writers build a new snapshot
 /// and swap it in with one reference write under a short lock that is never held across I/O.
 /// The store is where regions are shared and kept; when it cannot be reached the service goes on serving what it
-/// holds, remembers what it could not persist, and <see cref="SyncWithStoreAsync"/> catches up once it answers.
+/// holds, and <see cref="SyncWithStoreAsync"/> catches up once it answers. Between memory and store the newer
+/// <see cref="RegionCatalog.Version"/> wins in both directions, so replicas converge on one catalog.
 /// </summary>
 public sealed class InProcessCatalog : ICatalog, ICatalogPublisher
 {
     private readonly ICatalogStore store;
     private readonly TimeProvider time;
     private readonly Lock gate = new();
-    private readonly ConcurrentDictionary<RegionKey, RegionCatalog> unsaved = new();
     private volatile CatalogSnapshot current = CatalogSnapshot.Empty;
     private StoreState storeState = StoreState.Available;
     private string? lastStoreError;
@@ -68,9 +66,6 @@ public sealed class InProcessCatalog : ICatalog, ICatalogPublisher
         }
     }
 
-    /// <summary>Regions served from memory that the store does not hold yet (published while it was down).</summary>
-    public IReadOnlyCollection<RegionKey> UnsavedRegions => [.. unsaved.Keys];
-
     /// <summary>
     /// Persists the region and serves it. When the store is down the region is served at once and persisted by the
     /// next successful <see cref="SyncWithStoreAsync"/>; while the store is known to be down it is not even tried,
@@ -85,18 +80,15 @@ public sealed class InProcessCatalog : ICatalog, ICatalogPublisher
             {
                 await store.SaveRegionAsync(region, ct).ConfigureAwait(false);
                 RecordSuccess();
-                ForgetUnsaved(region);
             }
             catch (Exception e) when (IsStoreFailure(e, ct))
             {
                 RecordFailure(e);
-                unsaved[region.Key] = region;
             }
         }
         else
         {
             ct.ThrowIfCancellationRequested();
-            unsaved[region.Key] = region;
         }
 
         Adopt(region);
@@ -113,21 +105,22 @@ public sealed class InProcessCatalog : ICatalog, ICatalogPublisher
     }
 
     /// <summary>
-    /// Reconciles memory with the store: writes regions published while the store was down (unless the store has
-    /// meanwhile received a newer version) and regions the store lost, then adopts every region the store holds in a
-    /// newer version (written by another replica or a scraper). Returns false when the store could not be reached;
-    /// the failure is recorded in <see cref="StoreState"/> and <see cref="LastStoreError"/>, never thrown.
+    /// Reconciles memory with the store, newer version winning: writes every region the store lacks or holds in an
+    /// older version (published here while the store was down, or lost by a store restarted without persistence),
+    /// then adopts every region the store holds in a newer version (written by another replica or a scraper).
+    /// Returns false when the store could not be reached; the failure is recorded in <see cref="StoreState"/> and
+    /// <see cref="LastStoreError"/>, never thrown.
     /// </summary>
     public async Task<bool> SyncWithStoreAsync(CancellationToken ct)
     {
         try
         {
             var stored = (await store.ListRegionsAsync(ct).ConfigureAwait(false)).ToDictionary(v => v.Key, v => v.Version);
-            foreach (var region in RegionsToPersist(stored))
+            var newerHere = current.Regions.Where(r => !stored.TryGetValue(r.Key, out var version) || version < r.Version).ToList();
+            foreach (var region in newerHere)
             {
                 await store.SaveRegionAsync(region, ct).ConfigureAwait(false);
                 stored[region.Key] = region.Version;
-                ForgetUnsaved(region);
             }
 
             foreach (var (key, version) in stored)
@@ -153,26 +146,6 @@ public sealed class InProcessCatalog : ICatalog, ICatalogPublisher
         }
     }
 
-    private List<RegionCatalog> RegionsToPersist(Dictionary<RegionKey, long> stored)
-    {
-        var persist = new List<RegionCatalog>();
-        foreach (var (key, pending) in unsaved)
-        {
-            if (stored.TryGetValue(key, out var version) && version >= pending.Version)
-            {
-                ForgetUnsaved(pending);
-            }
-            else if (current.Find(key) is { } held)
-            {
-                persist.Add(held);
-            }
-        }
-
-        // A store restarted without persistence comes back empty: give it back what this replica serves.
-        persist.AddRange(current.Regions.Where(r => !stored.ContainsKey(r.Key) && !unsaved.ContainsKey(r.Key)));
-        return persist;
-    }
-
     private void AdoptIfNewer(RegionCatalog region)
     {
         lock (gate)
@@ -183,14 +156,6 @@ public sealed class InProcessCatalog : ICatalog, ICatalogPublisher
             }
 
             current = current.With(region, KnownProviders.Resolve(region.Provider));
-        }
-    }
-
-    private void ForgetUnsaved(RegionCatalog persisted)
-    {
-        if (unsaved.TryGetValue(persisted.Key, out var pending) && pending.Version <= persisted.Version)
-        {
-            unsaved.TryRemove(KeyValuePair.Create(persisted.Key, pending));
         }
     }
 
