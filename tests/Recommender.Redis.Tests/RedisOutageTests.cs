@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Recommender.Api.Catalog;
 using Recommender.Core.Catalog;
 using Recommender.Testing.Stores;
@@ -57,6 +58,9 @@ public sealed class RedisOutageTests : IDisposable
         Assert.Null(status.GetHealth().LastStoreError);
         Assert.Equal(6, (await shared.GetRegionAsync(duringOutage.Key, CancellationToken.None))!.InstanceTypes.Count);
         Assert.NotNull(await shared.GetRegionAsync(TestCatalogs.Key("cn-hangzhou"), CancellationToken.None));
+        await CatalogHosts.EventuallyAsync(() => Task.FromResult(logs.Entries.Any(e => e.Message.Contains("available again", StringComparison.Ordinal))),
+            "the recovery is logged");
+        Assert.Single(logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("unavailable", StringComparison.Ordinal));
         await host.StopAsync();
     }
 
