@@ -1,9 +1,9 @@
 namespace Recommender.Core.Catalog;
 
 /// <summary>
-/// The single way new catalog data enters the service (scrapers, snapshot import). Implementations persist the region
-/// in the <see cref="ICatalogStore"/> and swap it into <see cref="ICatalog.Current"/>; a failure leaves the previous
-/// region in place.
+/// The single way new catalog data enters the service (scrapers, snapshot import). Implementations swap the region
+/// into <see cref="ICatalog.Current"/> and persist it in the <see cref="ICatalogStore"/>. An unreachable store does
+/// not fail a publish: the region is served from memory and persisted once the store answers again.
 /// </summary>
 public interface ICatalogPublisher
 {

@@ -2,7 +2,7 @@ namespace Recommender.Core.Catalog;
 
 /// <summary>
 /// Durable, shareable home of region catalogs (in-memory for the embedded default, Redis when configured).
-/// Every implementation passes the same contract suite (tests/Recommender.Testing/CatalogStoreContract).
+/// Every implementation passes the same contract suite (tests/Recommender.Testing/Stores/CatalogStoreContract).
 /// </summary>
 public interface ICatalogStore
 {
