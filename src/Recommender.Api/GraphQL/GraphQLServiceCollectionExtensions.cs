@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
+using GraphQL.Validation.Complexity;
 
 namespace Recommender.Api.GraphQL;
 
@@ -22,9 +23,19 @@ public static class GraphQLServiceCollectionExtensions
             {
                 c.MaxDepth = limits.MaxDepth;
                 c.MaxComplexity = limits.MaxComplexity;
+                var standard = c.DefaultComplexityImpactDelegate;
+                c.DefaultComplexityImpactDelegate = f => IsIntrospection(f) ? new FieldComplexityResult(0, 1) : standard(f);
             })
             .WithTimeout(limits.ExecutionTimeout, TimeoutAction.ReturnTimeoutError));
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<RecommenderSchema>());
         return services;
     }
+
+    /// <summary>
+    /// Introspection costs us nothing per item but its nested lists multiply to ~500k under the default rule, which
+    /// would lock GraphiQL out; its depth is still limited.
+    /// </summary>
+    private static bool IsIntrospection(FieldImpactContext context) =>
+        context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
+        || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal);
 }
