@@ -8,6 +8,9 @@ public sealed class CpuArchitectureGraphType : EnumerationGraphType<CpuArchitect
     public CpuArchitectureGraphType()
     {
         Name = "CpuArchitecture";
-        Description = "CPU instruction set architecture.";
+        Description = "CPU instruction set architecture: X86 or ARM.";
     }
+
+    /// <summary>Constant case would split "X86" into "X_86"; nobody writes it that way.</summary>
+    protected override string ChangeEnumCase(string val) => val.ToUpperInvariant();
 }
