@@ -9,5 +9,9 @@ public sealed class RecommenderSchema : Schema
     {
         Description = "Recommender: cloud instance catalog and node-pool recommendations.";
         Query = query;
+
+        // Built-in scalars come without descriptions; ours are part of the public API.
+        RegisterType(new DecimalGraphType { Description = "Exact decimal number, serialized as a JSON number; used for prices." });
+        RegisterType(new LongGraphType { Description = "64-bit integer, serialized as a JSON number." });
     }
 }
