@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Recommender.Core.Catalog;
 
 namespace Recommender.Api.Operations;
@@ -5,7 +6,7 @@ namespace Recommender.Api.Operations;
 /// <summary><c>/readyz</c>: ready once the catalog holds a region; the body says why not, and how the store is doing.</summary>
 public static class ReadinessEndpoint
 {
-    public static IResult Handle(ICatalogStatus status)
+    public static IResult Handle([FromServices] ICatalogStatus status)
     {
         ArgumentNullException.ThrowIfNull(status);
         var health = status.GetHealth();
