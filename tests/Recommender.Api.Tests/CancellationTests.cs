@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Recommender.Api.GraphQL;
 
 namespace Recommender.Api.Tests;
@@ -22,5 +23,6 @@ public sealed class CancellationTests(ApiFactory api)
         await GraphQLEndpoint.HandleAsync(context);
 
         Assert.Equal(0, body.Length);
+        Assert.DoesNotContain(api.Logs.Entries, e => e.Exception is OperationCanceledException && e.Level >= LogLevel.Warning);
     }
 }

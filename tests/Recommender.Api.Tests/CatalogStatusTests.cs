@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Recommender.Core.Catalog;
 
 namespace Recommender.Api.Tests;
@@ -49,5 +50,6 @@ public sealed class CatalogStatusTests : IDisposable
         Assert.Equal("INTERNAL", r.ErrorCode);
         Assert.DoesNotContain("secret", r.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("InvalidOperation", r.Body, StringComparison.Ordinal);
+        Assert.Contains(api.Logs.Entries, e => e.Level == LogLevel.Error && e.Exception?.Message == "secret detail" && e.Message.Contains("catalogStatus", StringComparison.Ordinal));
     }
 }

@@ -199,6 +199,18 @@ public sealed class GraphQLHttpTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task Limits_apply_to_get_as_well()
+    {
+        var deep = "{ __schema { types { fields { type { ofType { ofType { ofType { ofType { ofType { ofType { ofType { ofType "
+            + "{ ofType { ofType { ofType { name } } } } } } } } } } } } } } } }";
+
+        var r = await api.SendAsync(HttpMethod.Get, "/graphql?query=" + Uri.EscapeDataString(deep));
+
+        Assert.Equal(400, r.Status);
+        Assert.Contains("depth", r.FirstError.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task Queries_over_the_complexity_budget_are_400()
     {
         var page = "instanceTypes(provider: \"alibaba\", region: \"cn-test\", first: 500) "
