@@ -1,7 +1,15 @@
 using Recommender.Api.Catalog;
+using Recommender.Api.GraphQL;
+using Recommender.Api.Operations;
 
+// Listen address: standard ASP.NET configuration (--urls, ASPNETCORE_URLS); `dotnet run` uses launchSettings.json.
 var builder = WebApplication.CreateBuilder(args);
+builder.AddOperations();
 builder.Services.AddCatalog(builder.Configuration);
+builder.Services.AddGraphQLApi(builder.Configuration);
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Text("ok"));
+app.UseOperations();
+app.MapOperations();
+app.MapGraphQLApi();
 app.Run();

@@ -1,0 +1,35 @@
+# Recommender API image: SDK build stage, then the Debian ASP.NET runtime (OR-Tools' native library needs glibc).
+# Build: docker build -t recommender .      Run: docker run -p 8080:8080 recommender
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# global.json is left out on purpose: it pins the SDK band of our dev machines, the image brings its own 10.0 SDK.
+COPY Directory.Build.props Directory.Packages.props .editorconfig ./
+# Project files first so the restore layer is cached until a dependency changes.
+COPY src/Recommender.Core/Recommender.Core.csproj src/Recommender.Core/
+COPY src/Recommender.Redis/Recommender.Redis.csproj src/Recommender.Redis/
+COPY src/Recommender.Alibaba/Recommender.Alibaba.csproj src/Recommender.Alibaba/
+COPY src/Recommender.Api/Recommender.Api.csproj src/Recommender.Api/
+COPY solver/Recommender.Solver/Recommender.Solver.csproj solver/Recommender.Solver/
+COPY scrapers/Recommender.Scrapers/Recommender.Scrapers.csproj scrapers/Recommender.Scrapers/
+RUN dotnet restore src/Recommender.Api/Recommender.Api.csproj -r linux-x64
+COPY src/ src/
+COPY solver/ solver/
+COPY scrapers/ scrapers/
+RUN dotnet publish src/Recommender.Api/Recommender.Api.csproj -c Release -r linux-x64 --self-contained false --no-restore -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+# curl only serves the HEALTHCHECK (the aspnet image has no HTTP client).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends curl \
+    && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app ./
+# The image's ASPNETCORE_HTTP_PORTS=8080 makes Kestrel listen on all interfaces, port 8080 (override with ASPNETCORE_URLS).
+ENV ASPNETCORE_HTTP_PORTS=8080
+EXPOSE 8080
+# Non-root: the aspnet images ship an unprivileged "app" user whose id is in APP_UID.
+USER $APP_UID
+HEALTHCHECK --interval=30s --timeout=3s --start-period=15s --retries=3 \
+    CMD curl -fsS http://127.0.0.1:8080/healthz || exit 1
+ENTRYPOINT ["dotnet", "Recommender.Api.dll"]

@@ -1,0 +1,8 @@
+namespace Recommender.Api.GraphQL.Catalog.Search;
+
+public enum InstanceTypeOrderField
+{
+    Price,
+    PricePerVcpu,
+    Name,
+}

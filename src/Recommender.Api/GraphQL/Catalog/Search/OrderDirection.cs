@@ -1,0 +1,7 @@
+namespace Recommender.Api.GraphQL.Catalog.Search;
+
+public enum OrderDirection
+{
+    Asc,
+    Desc,
+}

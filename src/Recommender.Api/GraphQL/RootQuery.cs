@@ -1,0 +1,17 @@
+using GraphQL.Types;
+using Recommender.Api.GraphQL.Catalog;
+using Recommender.Api.GraphQL.Status;
+
+namespace Recommender.Api.GraphQL;
+
+/// <summary>The root query; each feature adds its fields through an <c>AddXxxFields</c> extension.</summary>
+public sealed class RootQuery : ObjectGraphType
+{
+    public RootQuery()
+    {
+        Name = "Query";
+        Description = "Read-only entry points: the instance catalog and its status.";
+        this.AddCatalogFields();
+        this.AddStatusFields();
+    }
+}

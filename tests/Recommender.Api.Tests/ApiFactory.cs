@@ -1,0 +1,88 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Recommender.Core.Catalog;
+using Recommender.Testing.Builders;
+
+namespace Recommender.Api.Tests;
+
+/// <summary>The real app over a test catalog (<see cref="InstanceTypes.Assorted"/> in region cn-test) and a settable status.</summary>
+public sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    public ApiFactory()
+    {
+        foreach (var region in Catalog.Regions)
+        {
+            InProcessCatalog.Adopt(region);
+        }
+    }
+
+    public CatalogBuilder Catalog { get; } = new CatalogBuilder()
+        .WithRegion(InstanceTypes.Assorted())
+        .WithRegion([InstanceTypes.New("ecs.g7.large")], region: "cn-other", zones: ["cn-other-a"]);
+
+    public InProcessCatalog InProcessCatalog { get; } = new(new InMemoryCatalogStore());
+
+    public TestCatalogStatus Status { get; } = new();
+
+    public Dictionary<string, string?> Settings { get; } = [];
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("GraphQL:MaxRequestBytes", "4096");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<ICatalog>(InProcessCatalog);
+            services.AddSingleton<ICatalogStatus>(Status);
+        });
+    }
+
+    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? accept = null)
+    {
+        var body = JsonSerializer.Serialize(new { query, variables });
+        using var content = new StringContent(body, Encoding.UTF8, "application/json");
+        return await SendAsync(HttpMethod.Post, "/graphql", content, accept);
+    }
+
+    public async Task<GraphQLResponse> SendAsync(HttpMethod method, string url, HttpContent? content = null, string? accept = null)
+    {
+        using var client = CreateClient();
+        using var request = new HttpRequestMessage(method, url) { Content = content };
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType, text);
+    }
+}
+
+public sealed record GraphQLResponse(int Status, MediaTypeHeaderValue? ContentType, string Body)
+{
+    public JsonElement Json => JsonDocument.Parse(Body).RootElement;
+
+    public JsonElement Data => Json.GetProperty("data");
+
+    public bool HasData => Json.TryGetProperty("data", out _);
+
+    public JsonElement FirstError => Json.GetProperty("errors")[0];
+
+    public string? ErrorCode => FirstError.GetProperty("extensions").GetProperty("code").GetString();
+
+    public override string ToString() => $"{Status} {ContentType}: {Body}";
+}
