@@ -9,7 +9,12 @@ builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddGraphQLApi(builder.Configuration);
 
 var app = builder.Build();
+if (await CatalogCommands.TryRunAsync(args, app.Services))
+{
+    return;
+}
+
 app.UseOperations();
 app.MapOperations();
 app.MapGraphQLApi();
-app.Run();
+await app.RunAsync();
