@@ -12,7 +12,7 @@ internal sealed record DescribeSpotPriceHistoryResponse(
     internal sealed record SpotPriceItem(
         string ZoneId,
         string InstanceType,
-        bool? IoOptimized,
+        string? IoOptimized,
         string? NetworkType,
         string Timestamp,
         decimal SpotPrice,
