@@ -39,6 +39,7 @@ public sealed class AlibabaTestHost : IAsyncDisposable
             ["Alibaba:BaseRetryDelay"] = "00:00:00.010",
             ["Alibaba:ThrottleDelayWithoutHint"] = "00:00:00.020",
             ["Alibaba:MaxAttempts"] = "4",
+            ["Alibaba:MaxAttemptsWhenThrottled"] = "5",
         };
         foreach (var (key, value) in settings ?? [])
         {

@@ -45,8 +45,9 @@ public sealed class OpenApiClient(
             }
 
             var isNonceClash = string.Equals(failure.VendorCode, AlibabaErrorCodes.SignatureNonceUsed, StringComparison.Ordinal);
+            var limit = AlibabaErrorCodes.IsThrottling(failure.VendorCode) ? Math.Max(settings.MaxAttempts, settings.MaxAttemptsWhenThrottled) : settings.MaxAttempts;
             var retry = AlibabaErrorCodes.IsRetryable(failure.VendorCode, failure.HttpStatus)
-                && attempt < settings.MaxAttempts && !(isNonceClash && nonceRetried);
+                && attempt < limit && !(isNonceClash && nonceRetried);
             if (!retry)
             {
                 throw failure;
