@@ -23,9 +23,6 @@ public sealed class AlibabaOptions
     /// <summary>Client-side ceiling per API per region (ECS throttles per account, region and API).</summary>
     public double CallsPerSecondPerApi { get; set; } = 20;
 
-    /// <summary>Tokens the bucket may save up. 1 spaces calls evenly, so no one-second window exceeds the rate.</summary>
-    public int RateLimitBurst { get; set; } = 1;
-
     /// <summary>Attempts per call, the first included (contract §6: at most 5).</summary>
     public int MaxAttempts { get; set; } = 5;
 

@@ -31,7 +31,7 @@ public static class AlibabaServiceCollectionExtensions
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<AlibabaOptions>>().Value;
-            return new ApiRateLimiter(sp.GetRequiredService<TimeProvider>(), o.CallsPerSecondPerApi, o.RateLimitBurst);
+            return new ApiRateLimiter(sp.GetRequiredService<TimeProvider>(), o.CallsPerSecondPerApi);
         });
         services.TryAddSingleton<OnDemandPriceCache>();
         // The per-attempt timeout lives in OpenApiClient (on the injected clock), so HttpClient's own is switched off.

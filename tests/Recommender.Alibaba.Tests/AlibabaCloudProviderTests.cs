@@ -142,7 +142,7 @@ public sealed class AlibabaCloudProviderTests
         var result = await host.Provider.RefreshRegionAsync(Shanghai.Region, RefreshKind.Full, null, CancellationToken.None);
 
         CatalogComparison.AssertMatchesSeed(Shanghai, result.Catalog);
-        Assert.Null(result.Catalog.Find(Emulators.Alibaba.EmulatorCatalog.SampleResourceName));
+        Assert.Null(result.Catalog.Find(ActionFaults.PhantomType));
     }
 
     [Theory]

@@ -182,7 +182,7 @@ public sealed class OpenApiClientTests
     public async Task Client_rate_limit_spaces_calls_per_region_and_API()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var limiter = new ApiRateLimiter(time, callsPerSecond: 20, burst: 1);
+        var limiter = new ApiRateLimiter(time, callsPerSecond: 20);
 
         await limiter.WaitAsync(Region, "DescribePrice", CancellationToken.None);
         var second = limiter.WaitAsync(Region, "DescribePrice", CancellationToken.None);

@@ -36,8 +36,12 @@ internal sealed class RegionScrape(EcsClient ecs, OnDemandPriceCache cache, Publ
 
         var stock = StockByType(stockTask.Result);
         var offered = stock.Keys.Where(hardware.ContainsKey).Order(StringComparer.Ordinal).ToList();
-        var (prices, currency) = await OnDemandPricesAsync(offered, ct).ConfigureAwait(false);
-        var spot = await SpotPricesAsync(offered, StockByType(spotStockTask.Result), currency, ct).ConfigureAwait(false);
+        // Different APIs have separate rate limits, so on-demand and spot prices are read side by side.
+        var pricesTask = OnDemandPricesAsync(offered, ct);
+        var spotTask = SpotPricesAsync(offered, StockByType(spotStockTask.Result), ct);
+        await Task.WhenAll(pricesTask, spotTask).ConfigureAwait(false);
+        var (prices, currency) = pricesTask.Result;
+        var spot = CheckCurrency(spotTask.Result, currency);
         var offerings = offered
             .Select(t => new InstanceOffering(hardware[t], prices[t], spot.GetValueOrDefault(t, []), stock[t]))
             .ToList();
@@ -62,7 +66,7 @@ internal sealed class RegionScrape(EcsClient ecs, OnDemandPriceCache cache, Publ
         await Task.WhenAll(stockTask, spotStockTask).ConfigureAwait(false);
         var stock = StockByType(stockTask.Result);
         var names = previous.InstanceTypes.Select(o => o.Name).ToList();
-        var spot = await SpotPricesAsync(names, StockByType(spotStockTask.Result), previous.Currency, ct).ConfigureAwait(false);
+        var spot = CheckCurrency(await SpotPricesAsync(names, StockByType(spotStockTask.Result), ct).ConfigureAwait(false), previous.Currency);
         return Build(previous.Region, previous.Currency, [.. previous.InstanceTypes.Select(o => o with
         {
             SpotPrices = spot.GetValueOrDefault(o.Name, []),
@@ -134,17 +138,18 @@ internal sealed class RegionScrape(EcsClient ecs, OnDemandPriceCache cache, Publ
     }
 
     /// <summary>Newest spot price per zone for each type that can run as spot in some zone right now.</summary>
-    private async Task<Dictionary<string, IReadOnlyList<ZonePrice>>> SpotPricesAsync(
-        IReadOnlyList<string> types, Dictionary<string, List<ZoneAvailability>> spotStock, string currency, CancellationToken ct)
+    private async Task<SpotPrices> SpotPricesAsync(
+        IReadOnlyList<string> types, Dictionary<string, List<ZoneAvailability>> spotStock, CancellationToken ct)
     {
+        var currencies = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var spotTypes = types.Where(t => spotStock.TryGetValue(t, out var z) && z.Any(a => a.Status == StockStatus.WithStock)).ToList();
         var result = new ConcurrentDictionary<string, IReadOnlyList<ZonePrice>>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(spotTypes, Parallelism(ct), async (type, token) =>
         {
             var (spotCurrency, rows) = await ecs.DescribeSpotPriceHistoryAsync(region, type, Meter, token).ConfigureAwait(false);
-            if (spotCurrency is not null && !string.Equals(spotCurrency, currency, StringComparison.Ordinal))
+            if (spotCurrency is not null)
             {
-                throw Inconsistent($"spot prices of {type} are in {spotCurrency}, on-demand prices in {currency}");
+                currencies[spotCurrency] = true;
             }
 
             var openZones = spotStock[type].Where(a => a.Status == StockStatus.WithStock).Select(a => a.Zone).ToHashSet(StringComparer.Ordinal);
@@ -169,8 +174,16 @@ internal sealed class RegionScrape(EcsClient ecs, OnDemandPriceCache cache, Publ
 
             result[type] = [.. newest.OrderBy(z => z.Key, StringComparer.Ordinal).Select(z => new ZonePrice(z.Key, z.Value.Price))];
         }).ConfigureAwait(false);
-        return new Dictionary<string, IReadOnlyList<ZonePrice>>(result, StringComparer.Ordinal);
+        return new SpotPrices(new Dictionary<string, IReadOnlyList<ZonePrice>>(result, StringComparer.Ordinal), [.. currencies.Keys]);
     }
+
+    private Dictionary<string, IReadOnlyList<ZonePrice>> CheckCurrency(SpotPrices spot, string currency)
+    {
+        var other = spot.Currencies.FirstOrDefault(c => !string.Equals(c, currency, StringComparison.Ordinal));
+        return other is null ? spot.ByType : throw Inconsistent($"spot prices are in {other}, on-demand prices in {currency}");
+    }
+
+    private sealed record SpotPrices(Dictionary<string, IReadOnlyList<ZonePrice>> ByType, IReadOnlyList<string> Currencies);
 
     private ParallelOptions Parallelism(CancellationToken ct) =>
         new() { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelCallsPerRegion), CancellationToken = ct };

@@ -3,10 +3,11 @@ using System.Collections.Concurrent;
 namespace Recommender.Alibaba.OpenApi;
 
 /// <summary>
-/// Client-side token buckets, one per (region, API), on the injected clock. A caller reserves a slot and waits until
-/// it comes due, so concurrent callers are spaced out instead of all hitting the server at once.
+/// Client-side ceiling per (region, API), on the injected clock. Callers queue per bucket and each one starts at least
+/// <c>1 / callsPerSecond</c> after the previous one actually started, so no one-second window ever holds more than
+/// <c>callsPerSecond</c> calls, however late timers fire on a busy machine (a reservation scheme lets late callers bunch).
 /// </summary>
-public sealed class ApiRateLimiter(TimeProvider time, double callsPerSecond, int burst)
+public sealed class ApiRateLimiter(TimeProvider time, double callsPerSecond)
 {
     private readonly ConcurrentDictionary<(string Region, string Api), Bucket> buckets = new();
 
@@ -17,31 +18,31 @@ public sealed class ApiRateLimiter(TimeProvider time, double callsPerSecond, int
             return;
         }
 
-        var bucket = buckets.GetOrAdd((region, api), _ => new Bucket(Math.Max(1, burst), time.GetTimestamp()));
-        var wait = bucket.Reserve(time, callsPerSecond);
-        if (wait > TimeSpan.Zero)
+        var bucket = buckets.GetOrAdd((region, api), _ => new Bucket());
+        await bucket.Gate.WaitAsync(ct).ConfigureAwait(false);
+        try
         {
-            await Task.Delay(wait, time, ct).ConfigureAwait(false);
+            if (bucket.LastStart is { } last)
+            {
+                var wait = TimeSpan.FromSeconds(1 / callsPerSecond) - time.GetElapsedTime(last);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait, time, ct).ConfigureAwait(false);
+                }
+            }
+
+            bucket.LastStart = time.GetTimestamp();
+        }
+        finally
+        {
+            bucket.Gate.Release();
         }
     }
 
-    private sealed class Bucket(int capacity, long lastTimestamp)
+    private sealed class Bucket
     {
-        private readonly Lock gate = new();
-        private double tokens = capacity;
-        private long last = lastTimestamp;
+        public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        /// <summary>Takes one token (possibly going negative) and says how long until it is covered.</summary>
-        public TimeSpan Reserve(TimeProvider time, double rate)
-        {
-            lock (gate)
-            {
-                var now = time.GetTimestamp();
-                tokens = Math.Min(capacity, tokens + (time.GetElapsedTime(last, now).TotalSeconds * rate));
-                last = now;
-                tokens -= 1;
-                return tokens >= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(-tokens / rate);
-            }
-        }
+        public long? LastStart { get; set; }
     }
 }

@@ -6,6 +6,9 @@ namespace Recommender.Emulators.Alibaba;
 /// </summary>
 public sealed class ActionFaults
 {
+    /// <summary>The type named by <see cref="UnknownInstanceType"/>; DescribeInstanceTypes never lists it.</summary>
+    public const string PhantomType = "ecs.phantom9.large";
+
     private int throttleNext;
     private int serverErrorNext;
     private int malformedNext;

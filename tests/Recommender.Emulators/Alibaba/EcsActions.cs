@@ -11,8 +11,6 @@ namespace Recommender.Emulators.Alibaba;
 internal sealed class EcsActions(EmulatorCatalog catalog, EmulatorFaults faults, TimeProvider time)
 {
     public const int MaxPageSize = 100;
-    public const string PhantomType = "ecs.phantom9.large";
-
     public static readonly string[] Names =
         ["DescribeRegions", "DescribeZones", "DescribeInstanceTypes", "DescribeAvailableResource", "DescribePrice", "DescribeSpotPriceHistory"];
 
@@ -106,7 +104,7 @@ internal sealed class EcsActions(EmulatorCatalog catalog, EmulatorFaults faults,
 
             if (faults.Find("DescribeAvailableResource")?.UnknownInstanceType == true)
             {
-                supported.Add(EcsJson.Supported(PhantomType, withStock: true));
+                supported.Add(EcsJson.Supported(ActionFaults.PhantomType, withStock: true));
             }
 
             if (supported.Count > 0)
@@ -168,7 +166,7 @@ internal sealed class EcsActions(EmulatorCatalog catalog, EmulatorFaults faults,
 
         if (faults.Find("DescribeSpotPriceHistory")?.UnknownInstanceType == true && offering.SpotPrices.Count > 0)
         {
-            rows.Add(EcsJson.SpotRow(offering.SpotPrices[0].Zone, PhantomType, hour, 0.01m, 0.05m));
+            rows.Add(EcsJson.SpotRow(offering.SpotPrices[0].Zone, ActionFaults.PhantomType, hour, 0.01m, 0.05m));
         }
 
         var body = EcsJson.Wrap("SpotPrices", "SpotPriceType", offset > 0 ? [] : rows);

@@ -72,6 +72,7 @@ public sealed class EcsEmulator : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         var request = context.Request;
+        var arrivedAt = DateTimeOffset.UtcNow;
         if (HttpMethods.IsGet(request.Method) && request.Path == PublicPriceJson.Path)
         {
             await WriteAsync(context, 200, PublicPriceJson.Build(catalog, time.GetUtcNow()).ToJsonString(), null).ConfigureAwait(false);
@@ -113,12 +114,12 @@ public sealed class EcsEmulator : IAsyncDisposable
                 text = Break(text, faults.Malformed);
             }
 
-            Counters.Record(new EmulatorRequest(DateTimeOffset.UtcNow, action, region, scheme, nonce, 200, null));
+            Counters.Record(new EmulatorRequest(arrivedAt, action, region, scheme, nonce, 200, null));
             await WriteAsync(context, 200, text, faults?.Malformed == MalformedBody.Html && text.StartsWith('<') ? "text/html" : null).ConfigureAwait(false);
         }
         catch (AcsError error)
         {
-            Counters.Record(new EmulatorRequest(DateTimeOffset.UtcNow, action, region, scheme, nonce, error.Status, error.ErrorCode));
+            Counters.Record(new EmulatorRequest(arrivedAt, action, region, scheme, nonce, error.Status, error.ErrorCode));
             foreach (var (name, value) in error.Headers)
             {
                 context.Response.Headers[name] = value;
