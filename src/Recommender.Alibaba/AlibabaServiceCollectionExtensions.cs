@@ -35,7 +35,11 @@ public static class AlibabaServiceCollectionExtensions
         });
         services.TryAddSingleton<OnDemandPriceCache>();
         // The per-attempt timeout lives in OpenApiClient (on the injected clock), so HttpClient's own is switched off.
-        services.AddHttpClient<OpenApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan);
+        // RemoveAllResilienceHandlers also undoes a host-wide ConfigureHttpClientDefaults(AddStandardResilienceHandler);
+        // it is marked experimental (EXTEXP0001) but is the supported way to opt one client out.
+#pragma warning disable EXTEXP0001
+        services.AddHttpClient<OpenApiClient>(c => c.Timeout = Timeout.InfiniteTimeSpan).RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         services.AddHttpClient<PublicPriceSource>(c => c.Timeout = TimeSpan.FromMinutes(2));
         services.TryAddTransient<EcsClient>();
         services.TryAddSingleton<AlibabaCloudProvider>();

@@ -15,11 +15,9 @@ public static class RegionCatalogValidator
         Require(catalog.InstanceTypes.Count > 0, where, "the region offers no instance types");
         Require(!string.IsNullOrEmpty(catalog.Currency), where, "no currency");
         var zones = catalog.Region.Zones.Select(z => z.Id).ToHashSet(StringComparer.Ordinal);
-        var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var offering in catalog.InstanceTypes)
         {
             var type = offering.Type;
-            Require(names.Add(type.Name), where, $"{type.Name} is listed twice");
             Require(type.Vcpu > 0 && type.MemoryGiB > 0, where, $"{type.Name} has no vCPUs or memory");
             Require(offering.OnDemandPrice > 0, where, $"{type.Name} has on-demand price {offering.OnDemandPrice}");
             foreach (var spot in offering.SpotPrices)
