@@ -34,10 +34,8 @@ public sealed class AlibabaOptions
 
     public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Longest wait between attempts; also caps the wait for the next minute after a throttling answer without TimeLeft.</summary>
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(20);
-
-    /// <summary>Wait after a throttling answer without x-ratelimit headers (ECS windows are per minute).</summary>
-    public TimeSpan ThrottleDelayWithoutHint { get; set; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Time limit of one HTTP attempt; an attempt that runs over is retried as <c>Client.Timeout</c>.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(15);

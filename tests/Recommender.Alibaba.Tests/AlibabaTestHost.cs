@@ -37,7 +37,6 @@ public sealed class AlibabaTestHost : IAsyncDisposable
             ["Alibaba:AccessKeySecret"] = EcsEmulatorOptions.DefaultAccessKeySecret,
             ["Alibaba:CallsPerSecondPerApi"] = "0",
             ["Alibaba:BaseRetryDelay"] = "00:00:00.010",
-            ["Alibaba:ThrottleDelayWithoutHint"] = "00:00:00.020",
             ["Alibaba:MaxAttempts"] = "4",
             ["Alibaba:MaxAttemptsWhenThrottled"] = "5",
         };

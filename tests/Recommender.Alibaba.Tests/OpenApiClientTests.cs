@@ -140,6 +140,22 @@ public sealed class OpenApiClientTests
     }
 
     [Fact]
+    public async Task Throttling_without_TimeLeft_waits_for_the_next_minute_window()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 10, 20, 50, TimeSpan.Zero));
+        await using var host = await AlibabaTestHost.StartAsync(Catalog(), new() { ["Alibaba:BaseRetryDelay"] = "00:00:00.200" }, time);
+        var faults = host.Emulator.Faults.For("DescribeZones");
+        (faults.ThrottleNext, faults.ThrottleTimeLeftMs) = (1, null);
+
+        var call = host.Ecs.DescribeZonesAsync(Region, null, CancellationToken.None);
+        await WaitUntilAsync(() => host.Emulator.Counters.Calls("DescribeZones") == 1);
+        var waited = await AdvanceUntilAsync(time, () => call.IsCompleted);
+
+        Assert.Equal(3, (await call).Count);
+        Assert.True(waited >= TimeSpan.FromSeconds(10), $"retried after {waited}");
+    }
+
+    [Fact]
     public async Task Malformed_bodies_map_to_Client_MalformedResponse_without_retry()
     {
         await using var host = await AlibabaTestHost.StartAsync(Catalog());

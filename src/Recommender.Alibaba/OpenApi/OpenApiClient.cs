@@ -65,8 +65,16 @@ public sealed class OpenApiClient(
         var capped = Math.Min(exponential, settings.MaxRetryDelay.TotalMilliseconds);
         var backoff = TimeSpan.FromMilliseconds(capped * (0.5 + (Random.Shared.NextDouble() * 0.5)));
         var floor = failure.RetryAfter
-            ?? (AlibabaErrorCodes.IsThrottling(failure.VendorCode) ? settings.ThrottleDelayWithoutHint : TimeSpan.Zero);
+            ?? (AlibabaErrorCodes.IsThrottling(failure.VendorCode) ? UntilNextMinute() : TimeSpan.Zero);
         return backoff > floor ? backoff : floor;
+    }
+
+    /// <summary>ECS throttles in per-minute windows: without a TimeLeft hint, the next window starts at the minute.</summary>
+    private TimeSpan UntilNextMinute()
+    {
+        var now = time.GetUtcNow();
+        var left = TimeSpan.FromMinutes(1) - TimeSpan.FromTicks(now.Ticks % TimeSpan.TicksPerMinute);
+        return left < settings.MaxRetryDelay ? left : settings.MaxRetryDelay;
     }
 
     private async Task<T> SendOnceAsync<T>(RpcCall call, CloudCredentials creds, JsonTypeInfo<T> responseType, CancellationToken ct)

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,6 +15,9 @@ namespace Recommender.Emulators.Alibaba;
 /// </summary>
 public sealed class EcsEmulator : IAsyncDisposable
 {
+    /// <summary>Like the real gateway, no HTML-safe escaping (<c>&amp;</c> stays <c>&amp;</c> in Recommend URLs).</summary>
+    private static readonly JsonSerializerOptions Json = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private readonly WebApplication app;
     private readonly EcsEmulatorOptions options;
     private readonly SignatureVerifier verifier;
@@ -75,7 +80,7 @@ public sealed class EcsEmulator : IAsyncDisposable
         var arrivedAt = DateTimeOffset.UtcNow;
         if (HttpMethods.IsGet(request.Method) && request.Path == PublicPriceJson.Path)
         {
-            await WriteAsync(context, 200, PublicPriceJson.Build(catalog, time.GetUtcNow()).ToJsonString(), null).ConfigureAwait(false);
+            await WriteAsync(context, 200, PublicPriceJson.Build(catalog, time.GetUtcNow()).ToJsonString(Json), null).ConfigureAwait(false);
             return;
         }
 
@@ -108,7 +113,7 @@ public sealed class EcsEmulator : IAsyncDisposable
             Inject(faults);
             var answer = actions.Handle(action, verified.Parameters);
             answer["RequestId"] = requestId;
-            var text = answer.ToJsonString();
+            var text = answer.ToJsonString(Json);
             if (faults?.TakeMalformed() == true)
             {
                 text = Break(text, faults.Malformed);
@@ -136,7 +141,7 @@ public sealed class EcsEmulator : IAsyncDisposable
                     ["Message"] = error.Message,
                     ["Recommend"] = $"https://api.aliyun.com/troubleshoot?q={error.ErrorCode}&product=Ecs&requestId={requestId}",
                 };
-            await WriteAsync(context, error.Status, shape.ToJsonString(), null).ConfigureAwait(false);
+            await WriteAsync(context, error.Status, shape.ToJsonString(Json), null).ConfigureAwait(false);
         }
     }
 
