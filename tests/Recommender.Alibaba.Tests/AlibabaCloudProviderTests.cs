@@ -216,6 +216,18 @@ public sealed class AlibabaCloudProviderTests
     }
 
     [Fact]
+    public async Task A_failing_step_stops_the_steps_running_beside_it()
+    {
+        await using var host = await StartAsync();
+        (host.Emulator.Faults.For("DescribePrice").ThrottleRate, host.Emulator.Faults.For("DescribePrice").ThrottleTimeLeftMs) = (1, 5);
+        host.Emulator.Faults.For("DescribeSpotPriceHistory").Latency = TimeSpan.FromMilliseconds(50);
+
+        await Assert.ThrowsAsync<CloudApiException>(() => host.Provider.RefreshRegionAsync(Hangzhou.Region, RefreshKind.Full, null, CancellationToken.None));
+
+        Assert.InRange(host.Emulator.Counters.Calls("DescribeSpotPriceHistory"), 1, Hangzhou.InstanceTypes.Count / 2);
+    }
+
+    [Fact]
     public async Task Timeouts_fail_the_refresh_with_Client_Timeout()
     {
         await using var host = await StartAsync(new() { ["Alibaba:AttemptTimeout"] = "00:00:00.100", ["Alibaba:MaxAttempts"] = "2" });

@@ -14,13 +14,15 @@ internal sealed class RegionScrape(EcsClient ecs, OnDemandPriceCache cache, Publ
 
     public ApiCallMeter Meter { get; } = new();
 
-    public async Task<RegionCatalog> FullAsync(Region requested, CancellationToken ct)
+    public async Task<RegionCatalog> FullAsync(Region requested, CancellationToken callerCt)
     {
+        using var siblings = CancellationTokenSource.CreateLinkedTokenSource(callerCt);
+        var ct = siblings.Token;
         var zonesTask = ecs.DescribeZonesAsync(region, Meter, ct);
         var typesTask = ecs.DescribeInstanceTypesAsync(region, Meter, ct);
         var stockTask = ecs.DescribeAvailableInstanceTypesAsync(region, null, Meter, ct);
         var spotStockTask = ecs.DescribeAvailableInstanceTypesAsync(region, SpotStrategy, Meter, ct);
-        await Task.WhenAll(zonesTask, typesTask, stockTask, spotStockTask).ConfigureAwait(false);
+        await WhenAllFailFastAsync(siblings, zonesTask, typesTask, stockTask, spotStockTask).ConfigureAwait(false);
 
         var zones = zonesTask.Result.Select(AlibabaCloudProvider.ToZone).ToList();
         if (zones.Count == 0)
@@ -39,7 +41,7 @@ internal sealed class RegionScrape(EcsClient ecs, OnDemandPriceCache cache, Publ
         // Different APIs have separate rate limits, so on-demand and spot prices are read side by side.
         var pricesTask = OnDemandPricesAsync(offered, ct);
         var spotTask = SpotPricesAsync(offered, StockByType(spotStockTask.Result), ct);
-        await Task.WhenAll(pricesTask, spotTask).ConfigureAwait(false);
+        await WhenAllFailFastAsync(siblings, pricesTask, spotTask).ConfigureAwait(false);
         var (prices, currency) = pricesTask.Result;
         var spot = CheckCurrency(spotTask.Result, currency);
         var offerings = offered
@@ -59,11 +61,13 @@ internal sealed class RegionScrape(EcsClient ecs, OnDemandPriceCache cache, Publ
         return Build(previous.Region, currency, [.. previous.InstanceTypes.Select(o => o with { OnDemandPrice = prices[o.Name] })]);
     }
 
-    public async Task<RegionCatalog> SpotPricesAndStockAsync(RegionCatalog previous, CancellationToken ct)
+    public async Task<RegionCatalog> SpotPricesAndStockAsync(RegionCatalog previous, CancellationToken callerCt)
     {
+        using var siblings = CancellationTokenSource.CreateLinkedTokenSource(callerCt);
+        var ct = siblings.Token;
         var stockTask = ecs.DescribeAvailableInstanceTypesAsync(region, null, Meter, ct);
         var spotStockTask = ecs.DescribeAvailableInstanceTypesAsync(region, SpotStrategy, Meter, ct);
-        await Task.WhenAll(stockTask, spotStockTask).ConfigureAwait(false);
+        await WhenAllFailFastAsync(siblings, stockTask, spotStockTask).ConfigureAwait(false);
         var stock = StockByType(stockTask.Result);
         var names = previous.InstanceTypes.Select(o => o.Name).ToList();
         var spot = CheckCurrency(await SpotPricesAsync(names, StockByType(spotStockTask.Result), ct).ConfigureAwait(false), previous.Currency);
@@ -184,6 +188,36 @@ internal sealed class RegionScrape(EcsClient ecs, OnDemandPriceCache cache, Publ
     }
 
     private sealed record SpotPrices(Dictionary<string, IReadOnlyList<ZonePrice>> ByType, IReadOnlyList<string> Currencies);
+
+    /// <summary>
+    /// Waits for side-by-side steps; the first failure cancels the others (a refresh that will be thrown away should
+    /// not keep spending the rate limit) and is the one reported.
+    /// </summary>
+    private static async Task WhenAllFailFastAsync(CancellationTokenSource siblings, params Task[] tasks)
+    {
+        var pending = tasks.ToList();
+        while (pending.Count > 0)
+        {
+            var done = await Task.WhenAny(pending).ConfigureAwait(false);
+            pending.Remove(done);
+            if (done.IsCompletedSuccessfully)
+            {
+                continue;
+            }
+
+            await siblings.CancelAsync().ConfigureAwait(false);
+            try
+            {
+                await Task.WhenAll(pending).ConfigureAwait(false);
+            }
+            catch (Exception) when (pending.All(t => t.IsCompleted))
+            {
+                // The siblings' cancellations and failures are consequences; the first failure is the one to report.
+            }
+
+            await done.ConfigureAwait(false);
+        }
+    }
 
     private ParallelOptions Parallelism(CancellationToken ct) =>
         new() { MaxDegreeOfParallelism = Math.Max(1, options.MaxParallelCallsPerRegion), CancellationToken = ct };
