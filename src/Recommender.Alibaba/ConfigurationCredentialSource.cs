@@ -6,6 +6,7 @@ namespace Recommender.Alibaba;
 /// <summary>
 /// Credentials from configuration keys <c>Alibaba:AccessKeyId</c> / <c>Alibaba:AccessKeySecret</c> (and optional
 /// <c>Alibaba:SecurityToken</c>), read on every call so a reloaded configuration takes effect; null when absent.
+/// Configuration holds one account, so <c>accountRef</c> is not used (Vault will key by it).
 /// </summary>
 public sealed class ConfigurationCredentialSource(IConfiguration configuration) : ICredentialSource
 {

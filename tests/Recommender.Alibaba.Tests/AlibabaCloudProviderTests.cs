@@ -108,6 +108,16 @@ public sealed class AlibabaCloudProviderTests
     }
 
     [Fact]
+    public async Task A_missing_public_price_file_is_a_typed_error()
+    {
+        await using var host = await StartAsync(new() { ["Alibaba:PublicPriceFile"] = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.json") });
+
+        var error = await Assert.ThrowsAsync<CloudApiException>(() => host.Provider.RefreshRegionAsync(Shanghai.Region, RefreshKind.Full, null, CancellationToken.None));
+
+        Assert.Equal(AlibabaErrorCodes.ClientConnection, error.VendorCode);
+    }
+
+    [Fact]
     public async Task A_region_that_disappears_fails_with_a_typed_error_and_other_regions_still_refresh()
     {
         await using var host = await StartAsync();

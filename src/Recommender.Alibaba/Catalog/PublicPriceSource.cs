@@ -28,7 +28,14 @@ public sealed class PublicPriceSource(HttpClient http, IOptions<AlibabaOptions> 
         }
         else
         {
-            bytes = await File.ReadAllBytesAsync(location, ct).ConfigureAwait(false);
+            try
+            {
+                bytes = await File.ReadAllBytesAsync(location, ct).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new CloudApiException(AlibabaErrorCodes.ClientConnection, $"Public price file {location}: {e.Message}", isTransient: true, inner: e);
+            }
         }
 
         return PublicPriceFile.Parse(bytes);

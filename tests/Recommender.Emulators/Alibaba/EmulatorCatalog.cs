@@ -1,4 +1,3 @@
-using System.Reflection;
 using System.Text.Json;
 using Recommender.Core.Catalog;
 using Recommender.Core.Snapshots;
@@ -45,10 +44,6 @@ public sealed class EmulatorCatalog
         return FromDocument(Read(buffer.ToArray()));
     }
 
-    public static IReadOnlyList<string> EmbeddedResources() => typeof(CatalogDocument).Assembly.GetManifestResourceNames();
-
     private static CatalogDocument Read(byte[] json) =>
         JsonSerializer.Deserialize(json, CatalogJson.Default.CatalogDocument) ?? throw new JsonException("The catalog document is null.");
-
-    internal static Assembly CoreAssembly => typeof(CatalogDocument).Assembly;
 }
