@@ -27,11 +27,12 @@ public sealed class OpenApiClient(
     {
         ArgumentNullException.ThrowIfNull(call);
         ArgumentNullException.ThrowIfNull(responseType);
-        var creds = await credentials.GetAsync(settings.AccountRef, ct).ConfigureAwait(false)
-            ?? throw new CloudApiException(AlibabaErrorCodes.ClientNoCredentials, $"No Alibaba credentials for account '{settings.AccountRef}'.");
         var nonceRetried = false;
         for (var attempt = 1; ; attempt++)
         {
+            // Fetched per attempt: short-lived (STS) credentials may roll over while we back off.
+            var creds = await credentials.GetAsync(settings.AccountRef, ct).ConfigureAwait(false)
+                ?? throw new CloudApiException(AlibabaErrorCodes.ClientNoCredentials, $"No Alibaba credentials for account '{settings.AccountRef}'.");
             await limiter.WaitAsync(call.Region, call.Action, ct).ConfigureAwait(false);
             meter?.Increment();
             CloudApiException failure;
