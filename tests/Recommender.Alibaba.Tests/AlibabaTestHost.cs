@@ -22,6 +22,8 @@ public sealed class AlibabaTestHost : IAsyncDisposable
 
     public EcsClient Ecs => services.GetRequiredService<EcsClient>();
 
+    public IServiceProvider Services => services;
+
     /// <summary>
     /// Fast defaults for tests: no client rate limit, 10 ms base backoff, short throttling hints. <paramref name="settings"/>
     /// overrides any <c>Alibaba:*</c> key; <paramref name="time"/> drives both the client and the emulator's clock.
@@ -33,6 +35,8 @@ public sealed class AlibabaTestHost : IAsyncDisposable
         var values = new Dictionary<string, string?>
         {
             ["Alibaba:Endpoints:Ecs"] = emulator.BaseAddress.ToString(),
+            // The emulator verifies CS (ROA) signatures on the same address; the CS APIs themselves come later.
+            ["Alibaba:Endpoints:Cs"] = emulator.BaseAddress.ToString(),
             ["Alibaba:AccessKeyId"] = EcsEmulatorOptions.DefaultAccessKeyId,
             ["Alibaba:AccessKeySecret"] = EcsEmulatorOptions.DefaultAccessKeySecret,
             ["Alibaba:CallsPerSecondPerApi"] = "0",

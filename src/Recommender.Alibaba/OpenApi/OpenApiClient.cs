@@ -9,7 +9,7 @@ using Recommender.Core.Errors;
 namespace Recommender.Alibaba.OpenApi;
 
 /// <summary>
-/// Typed <see cref="HttpClient"/> for Alibaba RPC OpenAPIs, signed with V3 (ACS3-HMAC-SHA256). Owns the retry policy
+/// Typed <see cref="HttpClient"/> for Alibaba OpenAPIs, RPC (ECS) and ROA (CS), signed with V3 (ACS3-HMAC-SHA256). Owns the retry policy
 /// (the HttpClient has no resilience handler, so retries are never doubled): only retryable codes/statuses, exponential
 /// backoff with jitter, at least the server's TimeLeft, and a fresh nonce and timestamp for every attempt.
 /// </summary>
@@ -22,10 +22,22 @@ public sealed class OpenApiClient(
 {
     private readonly AlibabaOptions settings = options.Value;
 
-    /// <summary>Sends <paramref name="call"/> and maps the JSON answer; throws <see cref="CloudApiException"/>.</summary>
-    public async Task<T> CallAsync<T>(RpcCall call, JsonTypeInfo<T> responseType, ApiCallMeter? meter, CancellationToken ct)
+    /// <summary>Sends an RPC call (ECS) and maps the JSON answer; throws <see cref="CloudApiException"/>.</summary>
+    public Task<T> CallAsync<T>(RpcCall call, JsonTypeInfo<T> responseType, ApiCallMeter? meter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(call);
+        return SendAsync(call.ToCall(), responseType, meter, ct);
+    }
+
+    /// <summary>Sends a ROA call (CS) and maps the JSON answer; throws <see cref="CloudApiException"/>.</summary>
+    public Task<T> CallAsync<T>(RoaCall call, JsonTypeInfo<T> responseType, ApiCallMeter? meter, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        return SendAsync(call.ToCall(), responseType, meter, ct);
+    }
+
+    private async Task<T> SendAsync<T>(OpenApiCall call, JsonTypeInfo<T> responseType, ApiCallMeter? meter, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(responseType);
         var nonceRetried = false;
         for (var attempt = 1; ; attempt++)
@@ -78,7 +90,7 @@ public sealed class OpenApiClient(
         return left < settings.MaxRetryDelay ? left : settings.MaxRetryDelay;
     }
 
-    private async Task<T> SendOnceAsync<T>(RpcCall call, CloudCredentials creds, JsonTypeInfo<T> responseType, CancellationToken ct)
+    private async Task<T> SendOnceAsync<T>(OpenApiCall call, CloudCredentials creds, JsonTypeInfo<T> responseType, CancellationToken ct)
     {
         using var request = BuildSignedRequest(call, creds);
         using var timeout = new CancellationTokenSource(settings.AttemptTimeout, time);
@@ -110,17 +122,19 @@ public sealed class OpenApiClient(
         }
     }
 
-    private HttpRequestMessage BuildSignedRequest(RpcCall call, CloudCredentials creds)
+    private HttpRequestMessage BuildSignedRequest(OpenApiCall call, CloudCredentials creds)
     {
         if (!settings.Endpoints.TryGetValue(call.Product, out var template))
         {
             throw new InvalidOperationException($"No endpoint configured for Alibaba product '{call.Product}' (Alibaba:Endpoints:{call.Product}).");
         }
 
-        var parameters = call.Parameters.Where(p => p.Value.Length > 0).ToList();
+        var parameters = call.Query.Where(p => p.Value.Length > 0).ToList();
         var query = string.Join('&', parameters.Select(p => $"{AcsPercentEncoder.Encode(p.Key)}={AcsPercentEncoder.Encode(p.Value)}"));
+        var canonicalUri = call.Path == "/" ? "/" : AcsPercentEncoder.EncodePath(call.Path);
         var baseUri = template.Replace("{region}", call.Region, StringComparison.Ordinal).TrimEnd('/');
-        var uri = new Uri(query.Length == 0 ? $"{baseUri}/" : $"{baseUri}/?{query}");
+        var uri = new Uri(query.Length == 0 ? $"{baseUri}{canonicalUri}" : $"{baseUri}{canonicalUri}?{query}");
+        var bodyHash = call.Body.Length == 0 ? AcsSignature.EmptyBodySha256 : AcsSignature.Sha256Hex(call.Body);
         var headers = new List<KeyValuePair<string, string>>
         {
             new("host", uri.Authority),
@@ -128,20 +142,31 @@ public sealed class OpenApiClient(
             new("x-acs-version", call.Version),
             new("x-acs-date", time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)),
             new("x-acs-signature-nonce", Guid.NewGuid().ToString("N")),
-            new("x-acs-content-sha256", AcsSignature.EmptyBodySha256),
+            new("x-acs-content-sha256", bodyHash),
         };
         if (!string.IsNullOrEmpty(creds.SecurityToken))
         {
             headers.Add(new("x-acs-security-token", creds.SecurityToken));
         }
 
-        var canonical = AcsSignature.V3CanonicalRequest("POST", "/", parameters, headers, AcsSignature.EmptyBodySha256);
+        if (call.ContentType is not null)
+        {
+            headers.Add(new("content-type", call.ContentType));
+        }
+
+        var canonical = AcsSignature.V3CanonicalRequest(call.Method, canonicalUri, parameters, headers, bodyHash);
         var signature = AcsSignature.V3Signature(creds.AccessKeySecret, AcsSignature.V3StringToSign(canonical));
-        var request = new HttpRequestMessage(HttpMethod.Post, uri);
+        var request = new HttpRequestMessage(new HttpMethod(call.Method), uri);
         request.Headers.Host = uri.Authority;
-        foreach (var (name, value) in headers.Where(h => h.Key != "host"))
+        foreach (var (name, value) in headers.Where(h => h.Key is not ("host" or "content-type")))
         {
             request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        if (call.ContentType is not null)
+        {
+            request.Content = new ByteArrayContent(call.Body);
+            request.Content.Headers.TryAddWithoutValidation("Content-Type", call.ContentType);
         }
 
         request.Headers.TryAddWithoutValidation("Authorization", AcsSignature.V3Authorization(creds.AccessKeyId, headers.Select(h => h.Key), signature));
@@ -149,7 +174,7 @@ public sealed class OpenApiClient(
         return request;
     }
 
-    private static T Parse<T>(RpcCall call, byte[] body, JsonTypeInfo<T> responseType)
+    private static T Parse<T>(OpenApiCall call, byte[] body, JsonTypeInfo<T> responseType)
     {
         try
         {
@@ -163,7 +188,7 @@ public sealed class OpenApiClient(
     }
 
     /// <summary>Maps an error answer by its code (ECS <c>Code</c> or CS <c>code</c>), never by its message.</summary>
-    private static CloudApiException ToException(RpcCall call, HttpResponseMessage response, byte[] body)
+    private static CloudApiException ToException(OpenApiCall call, HttpResponseMessage response, byte[] body)
     {
         var status = (int)response.StatusCode;
         string? code = null, message = null, requestId = null;
