@@ -72,7 +72,7 @@ public sealed class OpenApiClient(
     }
 
     /// <summary>Exponential backoff with jitter, but never shorter than what the server asked for.</summary>
-    internal TimeSpan RetryDelay(int attempt, CloudApiException failure)
+    private TimeSpan RetryDelay(int attempt, CloudApiException failure)
     {
         var exponential = settings.BaseRetryDelay.TotalMilliseconds * Math.Pow(2, attempt - 1);
         var capped = Math.Min(exponential, settings.MaxRetryDelay.TotalMilliseconds);
