@@ -1,0 +1,18 @@
+namespace Recommender.Alibaba.OpenApi;
+
+/// <summary>One ROA-style OpenAPI call (CS/ACK): REST path, query, optional JSON body (hashed byte for byte).</summary>
+/// <param name="Path">Decoded path, e.g. <c>/clusters/c123/nodepools</c>; each segment is percent-encoded when signing.</param>
+/// <param name="JsonBody">UTF-8 JSON, sent with <c>Content-Type: application/json</c>; null for no body.</param>
+public sealed record RoaCall(
+    string Product,
+    string Version,
+    string Action,
+    string Region,
+    HttpMethod Method,
+    string Path,
+    IReadOnlyList<KeyValuePair<string, string>> Query,
+    byte[]? JsonBody = null)
+{
+    internal OpenApiCall ToCall() =>
+        new(Product, Version, Action, Region, Method.Method, Path, Query, JsonBody ?? [], JsonBody is null ? null : "application/json");
+}

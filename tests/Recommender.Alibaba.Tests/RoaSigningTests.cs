@@ -1,0 +1,46 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+using Recommender.Alibaba.OpenApi;
+using Recommender.Core.Errors;
+using Recommender.Emulators.Alibaba;
+
+namespace Recommender.Alibaba.Tests;
+
+/// <summary>
+/// ROA (CS) calls signed with V3 reach the emulator's CS paths: a correct signature gets past the gateway (to the
+/// CS-shaped "API not there yet" answer), a wrong one does not. This is the seam the CS client will build on.
+/// </summary>
+public sealed class RoaSigningTests
+{
+    private static readonly JsonTypeInfo<JsonElement> AnyJson = (JsonTypeInfo<JsonElement>)JsonSerializerOptions.Default.GetTypeInfo(typeof(JsonElement));
+
+    [Theory]
+    [InlineData(null, "InvalidApi.NotFound", 404)]
+    [InlineData("wrong-secret", "SignatureDoesNotMatch", 400)]
+    public async Task ROA_POST_with_JSON_body_and_GET_with_query_are_verified(string? secret, string expectedCode, int expectedStatus)
+    {
+        var overrides = secret is null ? null : new Dictionary<string, string?> { ["Alibaba:AccessKeySecret"] = secret };
+        await using var host = await AlibabaTestHost.StartAsync(new EmulatorCatalog([SyntheticCatalog.Region("cn-hangzhou", 5, 2, DateTimeOffset.UtcNow)]), overrides);
+        var client = host.Services.GetRequiredService<OpenApiClient>();
+        RoaCall[] calls =
+        [
+            new("Cs", "2015-12-15", "CreateCluster", "cn-hangzhou", HttpMethod.Post, "/clusters", [],
+                Encoding.UTF8.GetBytes("""{"name":"demo","cluster_type":"ManagedKubernetes","region_id":"cn-hangzhou"}""")),
+            new("Cs", "2015-12-15", "DescribeClusterUserKubeconfig", "cn-hangzhou", HttpMethod.Get, "/k8s/c1234567890abcdef/user_config",
+                [new("PrivateIpAddress", "false"), new("TemporaryDurationMinutes", "60")]),
+        ];
+
+        foreach (var call in calls)
+        {
+            var error = await Assert.ThrowsAsync<CloudApiException>(() => client.CallAsync(call, AnyJson, null, CancellationToken.None));
+
+            Assert.Equal(expectedCode, error.VendorCode);
+            Assert.Equal(expectedStatus, error.HttpStatus);
+            Assert.NotNull(error.RequestId);
+        }
+
+        Assert.Equal(2, host.Emulator.Counters.Total);
+    }
+}

@@ -1,0 +1,81 @@
+namespace Recommender.Emulators.Alibaba;
+
+/// <summary>
+/// Faults injected into one API action. "Next" counters fire on the next N calls, rates on a seeded random share of
+/// calls; every property can be changed while the emulator runs.
+/// </summary>
+public sealed class ActionFaults
+{
+    /// <summary>The type named by <see cref="UnknownInstanceType"/>; DescribeInstanceTypes never lists it.</summary>
+    public const string PhantomType = "ecs.phantom9.large";
+
+    private int throttleNext;
+    private int serverErrorNext;
+    private int malformedNext;
+
+    /// <summary>Answer the next N calls HTTP 400 <c>Throttling.User</c> with an <c>x-ratelimit-user</c> TimeLeft.</summary>
+    public int ThrottleNext { get => throttleNext; set => throttleNext = value; }
+
+    /// <summary>Share of calls (0..1) answered with <c>Throttling.User</c>.</summary>
+    public double ThrottleRate { get; set; }
+
+    /// <summary>TimeLeft in the throttling header; null sends no x-ratelimit header at all.</summary>
+    public int? ThrottleTimeLeftMs { get; set; } = 1000;
+
+    /// <summary>Answer the next N calls with <see cref="ServerErrorStatus"/>.</summary>
+    public int ServerErrorNext { get => serverErrorNext; set => serverErrorNext = value; }
+
+    public double ServerErrorRate { get; set; }
+
+    /// <summary>500 (<c>InternalError</c>) or 503 (<c>ServiceUnavailable</c>).</summary>
+    public int ServerErrorStatus { get; set; } = 503;
+
+    /// <summary>Answer the next N calls 200 with a broken body (see <see cref="Malformed"/>).</summary>
+    public int MalformedNext { get => malformedNext; set => malformedNext = value; }
+
+    public MalformedBody Malformed { get; set; } = MalformedBody.Truncated;
+
+    public TimeSpan Latency { get; set; }
+
+    /// <summary>DescribeInstanceTypes: every page after the first hands out the same NextToken again.</summary>
+    public bool PageTokenLoop { get; set; }
+
+    /// <summary>Price/stock answers also name an instance type that DescribeInstanceTypes does not know.</summary>
+    public bool UnknownInstanceType { get; set; }
+
+    internal bool TakeThrottle(Random random) => Take(ref throttleNext) || Roll(random, ThrottleRate);
+
+    internal bool TakeServerError(Random random) => Take(ref serverErrorNext) || Roll(random, ServerErrorRate);
+
+    internal bool TakeMalformed() => Take(ref malformedNext);
+
+    private static bool Take(ref int counter)
+    {
+        while (true)
+        {
+            var current = Volatile.Read(ref counter);
+            if (current <= 0)
+            {
+                return false;
+            }
+
+            if (Interlocked.CompareExchange(ref counter, current - 1, current) == current)
+            {
+                return true;
+            }
+        }
+    }
+
+    private static bool Roll(Random random, double rate)
+    {
+        if (rate <= 0)
+        {
+            return false;
+        }
+
+        lock (random)
+        {
+            return random.NextDouble() < rate;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+using Recommender.Emulators.Alibaba;
+using Recommender.Emulators.Measurement;
+
+namespace Recommender.Emulators;
+
+/// <summary>
+/// <c>dotnet run --project tests/Recommender.Emulators [-- serve [--url http://127.0.0.1:5080] [--catalog file.json]
+/// [--synthetic-types N] [--latency-ms 30] [--rate-limit 20]]</c> serves the ECS emulator;
+/// <c>-- measure</c> runs the refresh measurements (see <see cref="RefreshMeasurement"/>).
+/// </summary>
+public static class EmulatorCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var command = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "serve";
+        var flags = ParseFlags(args);
+        if (command == "measure")
+        {
+            return await RefreshMeasurement.RunAsync(flags).ConfigureAwait(false);
+        }
+
+        if (command != "serve")
+        {
+            await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use 'serve' or 'measure'.").ConfigureAwait(false);
+            return 2;
+        }
+
+        var catalog = LoadCatalog(flags);
+        var options = new EcsEmulatorOptions
+        {
+            Url = flags.GetValueOrDefault("url", "http://127.0.0.1:5080"),
+            Latency = TimeSpan.FromMilliseconds(int.Parse(flags.GetValueOrDefault("latency-ms", "0"), System.Globalization.CultureInfo.InvariantCulture)),
+            MaxCallsPerSecondPerApi = int.Parse(flags.GetValueOrDefault("rate-limit", "0"), System.Globalization.CultureInfo.InvariantCulture),
+        };
+        await using var emulator = await EcsEmulator.StartAsync(catalog, options).ConfigureAwait(false);
+        Console.WriteLine($"Alibaba ECS emulator on {emulator.BaseAddress} serving {catalog.Regions.Count} regions, {catalog.AllTypes.Count} types.");
+        Console.WriteLine($"Access key: {EcsEmulatorOptions.DefaultAccessKeyId} / {EcsEmulatorOptions.DefaultAccessKeySecret}");
+        Console.WriteLine($"Public price file: {new Uri(emulator.BaseAddress, PublicPriceJson.Path)}");
+        await emulator.WaitForShutdownAsync().ConfigureAwait(false);
+        return 0;
+    }
+
+    /// <summary>The --catalog file, else the sample embedded in Recommender.Core, else the synthetic regions.</summary>
+    public static EmulatorCatalog LoadCatalog(IReadOnlyDictionary<string, string> flags)
+    {
+        ArgumentNullException.ThrowIfNull(flags);
+        if (flags.TryGetValue("catalog", out var path))
+        {
+            return EmulatorCatalog.FromFile(path);
+        }
+
+        if (flags.TryGetValue("synthetic-types", out var count))
+        {
+            var n = int.Parse(count, System.Globalization.CultureInfo.InvariantCulture);
+            return new EmulatorCatalog([SyntheticCatalog.Region("cn-hangzhou", n, 4, DateTimeOffset.UtcNow)]);
+        }
+
+        return EmulatorCatalog.TryLoadSample() ?? new EmulatorCatalog(SyntheticCatalog.SampleRegions(DateTimeOffset.UtcNow));
+    }
+
+    private static Dictionary<string, string> ParseFlags(string[] args)
+    {
+        var flags = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i].StartsWith("--", StringComparison.Ordinal))
+            {
+                flags[args[i][2..]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+            }
+        }
+
+        return flags;
+    }
+}
