@@ -37,7 +37,7 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
     {
         LayoutRequestValidator.Validate(request, catalog);
         var started = time.GetTimestamp();
-        var problem = NodePoolProblemBuilder.Build(request, catalog);
+        var problem = NodePoolProblemBuilder.Build(request, catalog, Options.PruneDominated);
         if (problem.Candidates.Count == 0)
         {
             return Answer(RecommendationStatus.Infeasible, [], null, InfeasibilityExplainer.Explain(request, catalog, problem));

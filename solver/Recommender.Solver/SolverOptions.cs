@@ -21,6 +21,9 @@ public sealed record SolverOptions
     /// </summary>
     public bool UseGreedyHint { get; init; }
 
+    /// <summary>Drop dominated candidates before modelling (exact, see <see cref="DominanceFilter"/>); off only to test that claim.</summary>
+    public bool PruneDominated { get; init; } = true;
+
     public static SolverOptions Default { get; } = new();
 
     /// <summary>One worker and a fixed seed: same answer on every run.</summary>
