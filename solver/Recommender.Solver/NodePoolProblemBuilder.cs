@@ -25,7 +25,8 @@ public static class NodePoolProblemBuilder
             }
 
             all.Add(new PoolCandidate(offering, CapacityType.OnDemand, offering.OnDemandPrice, PriceScale.ToMicros(offering.OnDemandPrice), cpu, memory, type.GpuCount, 0, shape));
-            if (request.OnDemandPct < 100 && filter.SpotPrice(offering) is { } spot)
+            // Spot stays a candidate at 100% on-demand: a cheap spot node can still make up minNodes.
+            if (filter.SpotPrice(offering) is { } spot)
             {
                 all.Add(new PoolCandidate(offering, CapacityType.Spot, spot, PriceScale.ToMicros(spot), cpu, memory, type.GpuCount, 0, shape));
             }
