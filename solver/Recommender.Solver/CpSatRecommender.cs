@@ -71,6 +71,13 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
         }
 
         var layouts = new List<Layout> { ToLayout(problem, first.Counts!, request) };
+        if (first.Status != CpSolverStatus.Optimal && FallbackLayout.Find(request, catalog, problem) is { } fallback
+            && LayoutFactory.Create(fallback, request) is { } greedy && greedy.HourlyPrice < layouts[0].HourlyPrice)
+        {
+            // Stopped early with something dearer than the greedy layout: never answer worse than the baseline.
+            layouts[0] = greedy;
+        }
+
         for (var k = 1; k < request.Alternatives; k++)
         {
             var next = search.Next(true, ct);
@@ -84,7 +91,7 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
         }
 
         var optimal = first.Status == CpSolverStatus.Optimal;
-        var lowerBound = first.PriceBoundMicros is { } b ? PriceScale.FromMicros(Math.Min(b, first.PriceMicros)) : (decimal?)null;
+        var lowerBound = first.PriceBoundMicros is { } b ? Math.Min(PriceScale.FromMicros(b), layouts[0].HourlyPrice) : (decimal?)null;
         return Answer(
             optimal ? RecommendationStatus.Optimal : RecommendationStatus.Feasible,
             layouts,

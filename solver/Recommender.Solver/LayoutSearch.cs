@@ -9,7 +9,7 @@ namespace Recommender.Solver;
 /// </summary>
 internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions options, TimeProvider time, long deadline)
 {
-    private readonly ObjectiveWeights? lexicographic = ObjectiveWeights.Lexicographic(problem);
+    private readonly ObjectiveWeights? lexicographic = options.TwoSolveTieBreak ? null : ObjectiveWeights.Lexicographic(problem);
     private readonly List<HashSet<int>> typeSets = [];
 
     /// <summary>Counts to suggest to the first solve (see <see cref="SolverOptions.UseGreedyHint"/>).</summary>

@@ -24,6 +24,15 @@ public sealed record SolverOptions
     /// <summary>Drop dominated candidates before modelling (exact, see <see cref="DominanceFilter"/>); off only to test that claim.</summary>
     public bool PruneDominated { get; init; } = true;
 
+    /// <summary>
+    /// Break price ties with a second solve (price fixed) instead of the single scaled objective. The scaled
+    /// objective is used otherwise, unless it could overflow.
+    /// </summary>
+    public bool TwoSolveTieBreak { get; init; }
+
+    /// <summary>Further CP-SAT parameters in protobuf text format (tuning experiments), appended as given.</summary>
+    public string? ExtraParameters { get; init; }
+
     public static SolverOptions Default { get; } = new();
 
     /// <summary>One worker and a fixed seed: same answer on every run.</summary>

@@ -18,8 +18,16 @@ public static class SolverSuite
     {
         var workers = int.Parse(Option(args, "--workers") ?? "1", CultureInfo.InvariantCulture);
         var count = int.Parse(Option(args, "--count") ?? "220", CultureInfo.InvariantCulture);
-        var options = SolverOptions.Default with { Workers = workers, UseGreedyHint = args.Contains("--hint") };
-        Console.WriteLine(FormattableString.Invariant($"CP-SAT: workers {options.Workers}, limit {options.TimeLimit.TotalMilliseconds} ms, hint {options.UseGreedyHint}, {Environment.ProcessorCount} cores"));
+        var options = SolverOptions.Default with
+        {
+            Workers = workers,
+            UseGreedyHint = args.Contains("--hint"),
+            TwoSolveTieBreak = args.Contains("--two-solves"),
+            PruneDominated = !args.Contains("--no-pruning"),
+            ExtraParameters = Option(args, "--params"),
+        };
+        var verbose = args.Contains("--verbose");
+        Console.WriteLine(Inv($"CP-SAT: {options}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
         CpSatRecommender.WarmUp();
         var catalogs = new List<(string, RegionCatalog)>();
         if (SampleCatalog.Load() is { } sample)
@@ -34,26 +42,36 @@ public static class SolverSuite
         catalogs.Add(("synthetic 1000", SyntheticCatalog.Create()));
         foreach (var (name, catalog) in catalogs)
         {
-            Print(name, catalog, Measure(catalog, options, count));
+            Print(name, catalog, Measure(catalog, options, count, verbose, Option(args, "--only") is { } o ? int.Parse(o, CultureInfo.InvariantCulture) : null));
         }
     }
 
-    private static SuiteResult Measure(RegionCatalog catalog, SolverOptions options, int count)
+    private static SuiteResult Measure(RegionCatalog catalog, SolverOptions options, int count, bool verbose, int? only)
     {
         var recommender = new CpSatRecommender(options, TimeProvider.System);
         var requests = SuiteRequests.Create(catalog, count);
+        if (only is { } index)
+        {
+            requests = [requests[index]];
+        }
+
         foreach (var (_, request) in requests.Take(10))
         {
             recommender.Recommend(request, catalog); // JIT and caches, untimed
         }
 
         var result = new SuiteResult(requests.Count);
-        foreach (var (kind, request) in requests)
+        foreach (var (i, (kind, request)) in requests.Index())
         {
             var watch = Stopwatch.StartNew();
             var answer = recommender.Recommend(request, catalog);
             watch.Stop();
             result.Add(kind, request, catalog, answer, watch.Elapsed.TotalMilliseconds);
+            if (verbose)
+            {
+                var size = NodePoolProblemBuilder.Build(request, catalog, options.PruneDominated).Candidates.Count;
+                Console.WriteLine(Inv($"{watch.Elapsed.TotalMilliseconds,8:0.0} ms #{i} {answer.Status,-10} gap {answer.Gap:0.0000} {kind,-12} {size,4} candidates {request.Cpu} vCPU {request.MemoryGiB} GiB {request.Gpus} GPU nodes {request.MinNodes}-{request.MaxNodes} od {request.OnDemandPct} D {request.SpotDiversity} same {request.SameSize} pools {request.MaxPools}"));
+            }
         }
 
         return result;
@@ -103,6 +121,9 @@ public static class SolverSuite
 
         void Row(string metric, string value) => Console.WriteLine($"| {metric} | {value} |");
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static string Inv(FormattableString value) => FormattableString.Invariant(value);
 
