@@ -32,7 +32,7 @@ public static class NodePoolProblemBuilder
             }
         }
 
-        var kept = prune ? DominanceFilter.Prune(all, request.SameSize, request.SpotDiversity) : all;
+        var kept = prune ? DominanceFilter.Prune(all, request.SameSize, request.SpotDiversity, request.OnDemandPct) : all;
         return Compact(request, kept);
     }
 

@@ -20,7 +20,7 @@ public sealed class DominanceFilterTests
     [Fact]
     public void Bigger_and_cheaper_types_remove_the_rest()
     {
-        var problem = Problem(Layouts.Request(8, 8));
+        var problem = Problem(Layouts.Request(8, 8) with { OnDemandPct = 50 });
         Assert.Equal(["ecs.g7.2xlarge", "ecs.c7.xlarge"], Names(problem, CapacityType.OnDemand));
         Assert.Equal(["ecs.g7.2xlarge"], Names(problem, CapacityType.Spot)); // c7 spot costs the same as the bigger g7.2xlarge
     }
@@ -28,8 +28,16 @@ public sealed class DominanceFilterTests
     [Fact]
     public void SameSize_only_prunes_within_one_size()
     {
-        var problem = Problem(Layouts.Request(8, 8) with { SameSize = true });
+        var problem = Problem(Layouts.Request(8, 8) with { SameSize = true, OnDemandPct = 50 });
         Assert.Equal(["ecs.g7.xlarge", "ecs.g7.2xlarge", "ecs.c7.xlarge"], Names(problem, CapacityType.OnDemand));
+    }
+
+    [Fact]
+    public void Without_an_on_demand_share_cheaper_spot_replaces_on_demand()
+    {
+        var problem = Problem(Layouts.Request(8, 8));
+        Assert.Empty(Names(problem, CapacityType.OnDemand));
+        Assert.Equal(["ecs.g7.2xlarge"], Names(problem, CapacityType.Spot));
     }
 
     [Fact]
@@ -52,7 +60,7 @@ public sealed class DominanceFilterTests
     [Fact]
     public void Upper_bounds_cover_the_request_alone_or_minNodes()
     {
-        var problem = Problem(Layouts.Request(20, 8) with { MinNodes = 4 });
+        var problem = Problem(Layouts.Request(20, 8) with { MinNodes = 4, OnDemandPct = 50 });
         var g7 = problem.Candidates.ToList().FindIndex(c => c.Name == "ecs.g7.2xlarge");
         Assert.Equal(4, problem.UpperBounds[g7]); // 3 nodes cover 20 vCPU; minNodes 4 is larger
         var c7 = problem.Candidates.ToList().FindIndex(c => c.Name == "ecs.c7.xlarge");

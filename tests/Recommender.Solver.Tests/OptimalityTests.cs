@@ -5,13 +5,22 @@ namespace Recommender.Solver.Tests;
 /// <summary>CP-SAT against exhaustive enumeration on small random catalogs and requests.</summary>
 public sealed class OptimalityTests
 {
-    public static TheoryData<int> Seeds() => [.. Enumerable.Range(1, 40)];
+    public static TheoryData<int, int> Seeds()
+    {
+        var data = new TheoryData<int, int>();
+        foreach (var seed in Enumerable.Range(1, 60))
+        {
+            data.Add(seed, seed <= 40 ? 4 : 5);
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Seeds))]
-    public void Best_layout_matches_brute_force_with_and_without_pruning(int seed)
+    public void Best_layout_matches_brute_force_with_and_without_pruning(int seed, int types)
     {
-        var catalog = RandomCatalog.Create(seed, 4);
+        var catalog = RandomCatalog.Create(seed, types);
         var random = new Random(seed);
         for (var round = 0; round < 3; round++)
         {
@@ -41,22 +50,22 @@ public sealed class OptimalityTests
     [Fact]
     public void Huge_prices_take_the_two_solve_path_and_stay_lexicographic()
     {
-        // Prices near 10 million per hour make price x (nodes, pools) weights overflow the safe range: two solves.
+        // Prices near 100 million per hour make price x (nodes, pools) weights overflow the safe range: two solves.
         var catalog = new TestCatalog()
-            .Add("ecs.g7.large", 2, 8, 5_000_000m, 2_000_000m)
-            .Add("ecs.g7.xlarge", 4, 16, 10_000_000m, 4_000_000m)
-            .Add("ecs.c7.xlarge", 4, 8, 9_000_000m)
+            .Add("ecs.g7.large", 2, 8, 50_000_000m, 20_000_000m)
+            .Add("ecs.g7.xlarge", 4, 16, 100_000_000m, 40_000_000m)
+            .Add("ecs.c7.xlarge", 4, 8, 90_000_000m)
             .Build();
-        var request = Layouts.Request(7, 20) with { MaxNodes = LayoutRequestLimits.MaxNodes };
+        var request = Layouts.Request(7, 20) with { MaxNodes = LayoutRequestLimits.MaxNodes, OnDemandPct = 50 };
         var problem = NodePoolProblemBuilder.Build(request, catalog);
         Assert.Null(ObjectiveWeights.Lexicographic(problem));
 
         var answer = Layouts.CpSat.Recommend(request, catalog);
         Assert.Equal(RecommendationStatus.Optimal, answer.Status);
 
-        // Enumerating up to 6 nodes is complete: 7 nodes cost at least 7 x 2,000,000, more than the
-        // 2 x g7.xlarge spot layout (8,000,000) that covers the request.
-        var expected = BruteForce.Best(request, catalog, 6);
+        // Enumerating up to 7 nodes is complete: 8 nodes cost at least 8 x 20,000,000, more than the
+        // g7.xlarge on-demand + g7.xlarge spot layout (140,000,000) that satisfies the request.
+        var expected = BruteForce.Best(request, catalog, 7);
         var best = answer.Layouts[0];
         Assert.Equal(expected, (best.HourlyPrice, best.NodeCount, best.Pools.Count));
     }
