@@ -8,8 +8,11 @@ namespace Recommender.Solver;
 /// <c>b</c> may replace <c>a</c> when
 /// <list type="bullet">
 /// <item>with sameSize, b has a's raw size (vCPU and memory), so every node stays the same size;</item>
-/// <item>with spotDiversity of 2 or more: a is on-demand and so is b (spot pools are never dropped: merging a's
-/// nodes into b could reduce the number of spot types or push b's share above 1/D, and a new spot pool could too);</item>
+/// <item>with spotDiversity D of 2 or more: a is on-demand and so is b. A spot a is dropped only when at least 2D spot
+/// candidates dominate it with exactly a's allocatable vCPU: if one of them is unused, a's nodes move to it (every
+/// share is unchanged); if all are used, the layout has 2D+1 spot types of that vCPU size x = S/c nodes' worth, each
+/// holding at most floor(x/D) nodes, and 2D x floor(x/D) >= x for every x >= D (the smallest valid spot total), so
+/// a's nodes fit into the dominators' headroom without any share passing 1/D and at least 2D spot types remain;</item>
 /// <item>otherwise: same capacity type, or b is on-demand (more on-demand capacity only helps onDemandPct), or
 /// onDemandPct is 0 (capacity type then constrains nothing).</item>
 /// </list>
@@ -38,7 +41,10 @@ public static class DominanceFilter
             foreach (var i in ordered)
             {
                 var a = candidates[i];
-                if (!front.Exists(b => Dominates(b, a) && MayReplace(b, a, spotDiversity, onDemandPct)))
+                var dominated = a.IsSpot && spotDiversity >= 2
+                    ? front.Count(b => b.IsSpot && b.CpuMillis == a.CpuMillis && Dominates(b, a)) >= 2 * spotDiversity
+                    : front.Exists(b => Dominates(b, a) && MayReplace(b, a, spotDiversity, onDemandPct));
+                if (!dominated)
                 {
                     front.Add(a);
                     keep[i] = true;

@@ -69,4 +69,39 @@ public sealed class OptimalityTests
         var best = answer.Layouts[0];
         Assert.Equal(expected, (best.HourlyPrice, best.NodeCount, best.Pools.Count));
     }
+
+    [Theory]
+    [InlineData(2, 5)]
+    [InlineData(2, 6)]
+    [InlineData(3, 6)]
+    public void Spot_diversity_pruning_matches_brute_force(int diversity, int maxNodes)
+    {
+        // Seven 2-vCPU spot types (equal allocatable vCPU) so that spot candidates have 2D equal-vCPU dominators.
+        var catalog = new TestCatalog()
+            .Add("ecs.a1.large", 2, 4, 0.10m, 0.010m)
+            .Add("ecs.a2.large", 2, 8, 0.11m, 0.011m)
+            .Add("ecs.a3.large", 2, 8, 0.12m, 0.012m)
+            .Add("ecs.a4.large", 2, 16, 0.13m, 0.013m)
+            .Add("ecs.a5.large", 2, 4, 0.14m, 0.014m)
+            .Add("ecs.a6.large", 2, 8, 0.15m, 0.016m)
+            .Add("ecs.a7.large", 2, 4, 0.16m, 0.018m)
+            .Build();
+        foreach (var (cpu, memory) in new[] { (3.0, 4.0), (5.0, 10.0), (7.0, 6.0), (9.0, 20.0) })
+        {
+            var request = Layouts.Request(cpu, memory) with { SpotDiversity = diversity, MaxNodes = maxNodes };
+            var pruned = NodePoolProblemBuilder.Build(request, catalog).Candidates.Count(c => c.IsSpot);
+            Assert.True(pruned < 7, "the rule should drop some spot candidates here");
+            var expected = BruteForce.Best(request, catalog, maxNodes);
+            var answer = Layouts.CpSat.Recommend(request, catalog);
+            if (expected is null)
+            {
+                Assert.Equal(RecommendationStatus.Infeasible, answer.Status);
+                continue;
+            }
+
+            var best = answer.Layouts[0];
+            Layouts.AssertValid(request, catalog, best);
+            Assert.Equal(expected, (best.HourlyPrice, best.NodeCount, best.Pools.Count));
+        }
+    }
 }
