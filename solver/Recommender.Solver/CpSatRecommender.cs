@@ -80,7 +80,16 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
 
         for (var k = 1; k < request.Alternatives; k++)
         {
-            var next = search.Next(true, ct);
+            NodePoolSolution next;
+            try
+            {
+                next = search.Next(true, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                break; // The best layout stands; a failed alternative only shortens the list.
+            }
+
             ct.ThrowIfCancellationRequested();
             if (!next.HasLayout)
             {
