@@ -9,7 +9,7 @@ namespace Recommender.Benchmarks.Solver;
 
 /// <summary>
 /// Plain runner (<c>dotnet run -c Release --project benchmarks/Recommender.Benchmarks -- solver-suite [--hint]
-/// [--workers N] [--count N]</c>): solves the request suite over the sample and the synthetic catalogs and prints
+/// [--workers N] [--count N] [--sample catalog.json]</c>): solves the request suite over the sample and the synthetic catalogs and prints
 /// solve times, the optimal share, cost against the Telescopes port and how often its layouts break our rules.
 /// </summary>
 public static class SolverSuite
@@ -30,7 +30,7 @@ public static class SolverSuite
         Console.WriteLine(Inv($"CP-SAT: {options}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
         CpSatRecommender.WarmUp();
         var catalogs = new List<(string, RegionCatalog)>();
-        if (SampleCatalog.Load() is { } sample)
+        if (SampleCatalog.Load(Option(args, "--sample")) is { } sample)
         {
             catalogs.Add(($"sample {sample.Region.Id}", sample));
         }
