@@ -1,8 +1,19 @@
 using BenchmarkDotNet.Running;
+using Recommender.Benchmarks.Solver;
 
 namespace Recommender.Benchmarks;
 
 public static class BenchmarkProgram
 {
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        // Plain runners print their own tables; everything else goes to BenchmarkDotNet.
+        if (args is ["solver-suite", .. var rest])
+        {
+            SolverSuite.Run(rest);
+            return;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(BenchmarkProgram).Assembly).Run(args);
+    }
 }

@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Globalization;
+using Recommender.Core.Catalog;
+using Recommender.Core.Recommendations;
+using Recommender.Solver;
+using Recommender.Solver.Telescopes;
+
+namespace Recommender.Benchmarks.Solver;
+
+/// <summary>
+/// Plain runner (<c>dotnet run -c Release --project benchmarks/Recommender.Benchmarks -- solver-suite [--hint]
+/// [--workers N] [--count N] [--sample catalog.json]</c>): solves the request suite over the sample and the synthetic catalogs and prints
+/// solve times, the optimal share, cost against the Telescopes port and how often its layouts break our rules.
+/// </summary>
+public static class SolverSuite
+{
+    public static void Run(string[] args)
+    {
+        var workers = int.Parse(Option(args, "--workers") ?? "1", CultureInfo.InvariantCulture);
+        var count = int.Parse(Option(args, "--count") ?? "220", CultureInfo.InvariantCulture);
+        var options = SolverOptions.Default with
+        {
+            Workers = workers,
+            UseGreedyHint = args.Contains("--hint"),
+            TwoSolveTieBreak = args.Contains("--two-solves"),
+            PruneDominated = !args.Contains("--no-pruning"),
+            ExtraParameters = Option(args, "--params"),
+        };
+        var verbose = args.Contains("--verbose");
+        Console.WriteLine(Inv($"CP-SAT: {options}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
+        CpSatRecommender.WarmUp();
+        var catalogs = new List<(string, RegionCatalog)>();
+        if (SampleCatalog.Load(Option(args, "--sample")) is { } sample)
+        {
+            catalogs.Add(($"sample {sample.Region.Id}", sample));
+        }
+        else
+        {
+            Console.WriteLine($"(sample catalog: resource {SampleCatalog.ResourceName} not embedded in this build; skipped)");
+        }
+
+        catalogs.Add(("synthetic 1000", SyntheticCatalog.Create()));
+        foreach (var (name, catalog) in catalogs)
+        {
+            Print(name, catalog, Measure(catalog, options, count, verbose, Option(args, "--only") is { } o ? int.Parse(o, CultureInfo.InvariantCulture) : null));
+        }
+    }
+
+    private static SuiteResult Measure(RegionCatalog catalog, SolverOptions options, int count, bool verbose, int? only)
+    {
+        var recommender = new CpSatRecommender(options, TimeProvider.System);
+        var requests = SuiteRequests.Create(catalog, count);
+        if (only is { } index)
+        {
+            requests = [requests[index]];
+        }
+
+        foreach (var (_, request) in requests.Take(10))
+        {
+            recommender.Recommend(request, catalog); // JIT and caches, untimed
+        }
+
+        var result = new SuiteResult(requests.Count);
+        foreach (var (i, (kind, request)) in requests.Index())
+        {
+            var watch = Stopwatch.StartNew();
+            var answer = recommender.Recommend(request, catalog);
+            watch.Stop();
+            result.Add(kind, request, catalog, answer, watch.Elapsed.TotalMilliseconds);
+            if (verbose)
+            {
+                var size = NodePoolProblemBuilder.Build(request, catalog, options.PruneDominated).Candidates.Count;
+                Console.WriteLine(Inv($"{watch.Elapsed.TotalMilliseconds,8:0.0} ms #{i} {answer.Status,-10} gap {answer.Gap:0.0000} {kind,-12} {size,4} candidates {request.Cpu} vCPU {request.MemoryGiB} GiB {request.Gpus} GPU nodes {request.MinNodes}-{request.MaxNodes} od {request.OnDemandPct} D {request.SpotDiversity} same {request.SameSize} pools {request.MaxPools}"));
+            }
+        }
+
+        return result;
+    }
+
+    private static void Print(string name, RegionCatalog catalog, SuiteResult r)
+    {
+        Console.WriteLine();
+        Console.WriteLine($"## {name}: {catalog.InstanceTypes.Count} types, {catalog.Region.Zones.Count} zones, {r.Requests} requests");
+        Console.WriteLine();
+        Console.WriteLine("| metric | value |");
+        Console.WriteLine("|---|---|");
+        Row("solve time median / p90 / p99 / max (ms)", Inv($"{r.Percentile(50):0.0} / {r.Percentile(90):0.0} / {r.Percentile(99):0.0} / {r.Percentile(100):0.0}"));
+        Row("status", string.Join(", ", r.Statuses.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}")));
+        var solved = r.Statuses.Where(s => s.Key != RecommendationStatus.Infeasible).Sum(s => s.Value);
+        Row("proven optimal (of feasible requests)", Inv($"{r.Statuses.GetValueOrDefault(RecommendationStatus.Optimal)} / {solved} = {Share(r.Statuses.GetValueOrDefault(RecommendationStatus.Optimal), solved)}"));
+        Row("our layouts failing the checker", r.OurInvalid.ToString(CultureInfo.InvariantCulture));
+        foreach (var kind in r.TimesByKind.Keys.Order(StringComparer.Ordinal))
+        {
+            var times = r.TimesByKind[kind].Order().ToList();
+            Row($"  median / max ms, {kind}", Inv($"{times[times.Count / 2]:0.0} / {times[^1]:0.0}"));
+        }
+
+        foreach (var g in r.Greedy)
+        {
+            Console.WriteLine();
+            Console.WriteLine($"Telescopes port, {g.Key} capacity:");
+            Console.WriteLine();
+            Console.WriteLine("| metric | value |");
+            Console.WriteLine("|---|---|");
+            var s = g.Value;
+            Row("no answer (Telescopes 400)", s.NoAnswer.ToString(CultureInfo.InvariantCulture));
+            Row("answer breaks at least one of our rules", Inv($"{s.Invalid} / {s.Answered} = {Share(s.Invalid, s.Answered)}"));
+            foreach (var v in s.Violations.OrderByDescending(v => v.Value))
+            {
+                Row($"  breaks {v.Key}", Inv($"{v.Value} = {Share(v.Value, s.Answered)}"));
+            }
+
+            Row("valid greedy layouts compared", s.Savings.Count.ToString(CultureInfo.InvariantCulture));
+            if (s.Savings.Count > 0)
+            {
+                var savings = s.Savings.Order().ToList();
+                Row("our saving vs greedy: mean / median / worst case", Inv($"{savings.Average():0.0}% / {savings[savings.Count / 2]:0.0}% / {savings[0]:0.0}%"));
+                Row("requests where ours is dearer", s.Dearer.ToString(CultureInfo.InvariantCulture));
+            }
+        }
+
+        void Row(string metric, string value) => Console.WriteLine($"| {metric} | {value} |");
+    }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
+
+    private static string Inv(FormattableString value) => FormattableString.Invariant(value);
+
+    private static string Share(int part, int whole) => whole == 0 ? "-" : FormattableString.Invariant($"{100.0 * part / whole:0.0}%");
+
+    private static string? Option(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+    }
+
+    private sealed class SuiteResult(int requests)
+    {
+        private readonly List<double> times = [];
+
+        public int Requests { get; } = requests;
+
+        public Dictionary<RecommendationStatus, int> Statuses { get; } = [];
+
+        public Dictionary<string, List<double>> TimesByKind { get; } = new(StringComparer.Ordinal);
+
+        public int OurInvalid { get; private set; }
+
+        public Dictionary<string, GreedyStats> Greedy { get; } = new(StringComparer.Ordinal) { ["raw"] = new(), ["allocatable"] = new() };
+
+        public double Percentile(int p)
+        {
+            var sorted = times.Order().ToList();
+            return sorted[Math.Clamp((int)Math.Ceiling(p / 100.0 * sorted.Count) - 1, 0, sorted.Count - 1)];
+        }
+
+        public void Add(string kind, LayoutRequest request, RegionCatalog catalog, Recommendation answer, double ms)
+        {
+            times.Add(ms);
+            (TimesByKind.TryGetValue(kind, out var list) ? list : TimesByKind[kind] = []).Add(ms);
+            Statuses[answer.Status] = Statuses.GetValueOrDefault(answer.Status) + 1;
+            OurInvalid += answer.Layouts.Count(l => LayoutChecker.Check(request, catalog, l.Pools).Count > 0);
+            foreach (var (mode, stats) in Greedy)
+            {
+                var greedy = new TelescopesGreedyRecommender(useAllocatable: mode == "allocatable").Recommend(request, catalog);
+                stats.Add(request, catalog, greedy, answer.Layouts.FirstOrDefault());
+            }
+        }
+    }
+
+    private sealed class GreedyStats
+    {
+        public int NoAnswer { get; private set; }
+
+        public int Answered { get; private set; }
+
+        public int Invalid { get; private set; }
+
+        public int Dearer { get; private set; }
+
+        public Dictionary<string, int> Violations { get; } = new(StringComparer.Ordinal);
+
+        public List<double> Savings { get; } = [];
+
+        public void Add(LayoutRequest request, RegionCatalog catalog, TelescopesResult? greedy, Layout? ours)
+        {
+            if (greedy is null)
+            {
+                NoAnswer++;
+                return;
+            }
+
+            Answered++;
+            var layout = LayoutFactory.Create(greedy.ToPoolChoices(request, catalog), request);
+            var rules = LayoutChecker.Check(request, catalog, layout.Pools).Select(v => v.Rule).Distinct(StringComparer.Ordinal).ToList();
+            foreach (var rule in rules)
+            {
+                Violations[rule] = Violations.GetValueOrDefault(rule) + 1;
+            }
+
+            if (rules.Count > 0)
+            {
+                Invalid++;
+                return;
+            }
+
+            if (ours is not null && layout.HourlyPrice > 0)
+            {
+                Savings.Add((double)((layout.HourlyPrice - ours.HourlyPrice) / layout.HourlyPrice * 100));
+                Dearer += ours.HourlyPrice > layout.HourlyPrice ? 1 : 0;
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+using Google.OrTools.Sat;
+using Recommender.Core.Catalog;
+using Recommender.Core.Recommendations;
+
+namespace Recommender.Solver;
+
+/// <summary>
+/// Recommends node-pool layouts with CP-SAT: validate, build the pruned integer problem, solve (one scaled
+/// lexicographic objective, or two solves when scaling could overflow), then re-solve with a no-good cut per
+/// alternative. Infeasible requests and timeouts are answers, never exceptions.
+/// </summary>
+public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) : IRecommender
+{
+    public CpSatRecommender()
+        : this(SolverOptions.Default, TimeProvider.System)
+    {
+    }
+
+    public SolverOptions Options { get; } = options;
+
+    /// <summary>Loads the native library and JITs the solve path with a trivial model (call once at start-up).</summary>
+    public static void WarmUp()
+    {
+        var model = new CpModel();
+        var x = model.NewIntVar(0, 10, "x");
+        model.Add(x >= 3);
+        model.Minimize(x);
+        using var solver = new CpSolver { StringParameters = "max_time_in_seconds:1 num_workers:1" };
+        solver.Solve(model);
+    }
+
+    public Task<Recommendation> RecommendAsync(LayoutRequest request, RegionCatalog catalog, CancellationToken ct) =>
+        Task.FromResult(Recommend(request, catalog, ct));
+
+    /// <summary>The synchronous form of <see cref="RecommendAsync"/> (CPU-bound; benchmarks call it directly).</summary>
+    public Recommendation Recommend(LayoutRequest request, RegionCatalog catalog, CancellationToken ct = default)
+    {
+        LayoutRequestValidator.Validate(request, catalog);
+        var started = time.GetTimestamp();
+        var problem = NodePoolProblemBuilder.Build(request, catalog, Options.PruneDominated);
+        if (problem.Candidates.Count == 0)
+        {
+            return Answer(RecommendationStatus.Infeasible, [], null, InfeasibilityExplainer.Explain(request, catalog, problem));
+        }
+
+        var search = new LayoutSearch(problem, Options, time, started + (long)(Options.TimeLimit.TotalSeconds * time.TimestampFrequency));
+        if (Options.UseGreedyHint && FallbackLayout.Find(request, catalog, problem) is { } hint)
+        {
+            search.Hint = FallbackLayout.AsCounts(hint, problem);
+        }
+
+        NodePoolSolution first;
+        try
+        {
+            first = search.Next(request.Alternatives > 1, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Fallback(request, catalog, problem, $"The solver failed ({e.GetType().Name}: {e.Message}).");
+        }
+
+        ct.ThrowIfCancellationRequested();
+        switch (first.Status)
+        {
+            case CpSolverStatus.Infeasible:
+                return Answer(RecommendationStatus.Infeasible, [], null, InfeasibilityExplainer.Explain(request, catalog, problem));
+            case CpSolverStatus.ModelInvalid:
+                return Fallback(request, catalog, problem, "The solver rejected the model.");
+            case not (CpSolverStatus.Optimal or CpSolverStatus.Feasible):
+                return Fallback(request, catalog, problem, $"No layout found within the {Options.TimeLimit.TotalMilliseconds:0} ms limit.");
+        }
+
+        var layouts = new List<Layout> { ToLayout(problem, first.Counts!, request) };
+        if (first.Status != CpSolverStatus.Optimal && FallbackLayout.Find(request, catalog, problem) is { } fallback
+            && LayoutFactory.Create(fallback, request) is { } greedy && greedy.HourlyPrice < layouts[0].HourlyPrice)
+        {
+            // Stopped early with something dearer than the greedy layout: never answer worse than the baseline.
+            layouts[0] = greedy;
+        }
+
+        for (var k = 1; k < request.Alternatives; k++)
+        {
+            NodePoolSolution next;
+            try
+            {
+                next = search.Next(true, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                break; // The best layout stands; a failed alternative only shortens the list.
+            }
+
+            ct.ThrowIfCancellationRequested();
+            if (!next.HasLayout)
+            {
+                break;
+            }
+
+            layouts.Add(ToLayout(problem, next.Counts!, request));
+        }
+
+        var optimal = first.Status == CpSolverStatus.Optimal;
+        var lowerBound = first.PriceBoundMicros is { } b ? Math.Min(PriceScale.FromMicros(b), layouts[0].HourlyPrice) : (decimal?)null;
+        return Answer(
+            optimal ? RecommendationStatus.Optimal : RecommendationStatus.Feasible,
+            layouts,
+            lowerBound,
+            optimal ? null : "The time limit was reached before optimality was proven; see gap.");
+
+        Recommendation Answer(RecommendationStatus status, IReadOnlyList<Layout> found, decimal? bound, string? explanation)
+        {
+            var price = found.Count > 0 ? found[0].HourlyPrice : (decimal?)null;
+            double? gap = status == RecommendationStatus.Optimal ? 0
+                : price is { } p && bound is { } lb ? (double)(p <= 0 ? 0 : (p - lb) / p) : null;
+            var age = time.GetUtcNow() - catalog.UpdatedAt;
+            return new Recommendation(
+                status,
+                found,
+                bound ?? (status == RecommendationStatus.Optimal ? price : null),
+                gap,
+                (long)time.GetElapsedTime(started).TotalMilliseconds,
+                explanation,
+                catalog.Version,
+                age < TimeSpan.Zero ? TimeSpan.Zero : age,
+                catalog.Currency);
+        }
+
+        Recommendation Fallback(LayoutRequest r, RegionCatalog c, NodePoolProblem p, string reason)
+        {
+            var greedy = FallbackLayout.Find(r, c, p);
+            return greedy is null
+                ? Answer(RecommendationStatus.TimedOut, [], null, reason + " No fallback layout satisfies the request either.")
+                : Answer(RecommendationStatus.TimedOut, [LayoutFactory.Create(greedy, r)], null, reason + " Returned the greedy fallback layout.");
+        }
+    }
+
+    private static Layout ToLayout(NodePoolProblem problem, IReadOnlyList<int> counts, LayoutRequest request) =>
+        LayoutFactory.Create(
+            problem.Candidates.Select((c, i) => new PoolChoice(c.Offering, c.CapacityType, counts[i], c.UnitPrice)),
+            request);
+}

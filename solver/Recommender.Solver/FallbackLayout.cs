@@ -1,0 +1,69 @@
+using Recommender.Core.Catalog;
+using Recommender.Core.Recommendations;
+using Recommender.Solver.Telescopes;
+
+namespace Recommender.Solver;
+
+/// <summary>
+/// The layout returned when CP-SAT finds nothing in time: the cheaper of (a) the cheapest single on-demand pool that
+/// covers the whole request on its own and (b) the Telescopes greedy layout, when <see cref="LayoutChecker"/> accepts it.
+/// Both take microseconds.
+/// </summary>
+public static class FallbackLayout
+{
+    public static IReadOnlyList<PoolChoice>? Find(LayoutRequest request, RegionCatalog catalog, NodePoolProblem problem)
+    {
+        var single = CheapestSinglePool(problem);
+        var greedy = new TelescopesGreedyRecommender(useAllocatable: true).Recommend(request, catalog)?.ToPoolChoices(request, catalog);
+        if (greedy is not null && LayoutChecker.Check(request, catalog, LayoutFactory.Create(greedy, request).Pools).Count > 0)
+        {
+            greedy = null;
+        }
+
+        if (single is null || greedy is null)
+        {
+            return single ?? greedy;
+        }
+
+        return greedy.Sum(p => p.NodeCount * p.UnitPrice) < single.Sum(p => p.NodeCount * p.UnitPrice) ? greedy : single;
+    }
+
+    /// <summary>One on-demand pool covering everything: valid for every rule (on-demand share, sameSize, maxPools, diversity).</summary>
+    private static IReadOnlyList<PoolChoice>? CheapestSinglePool(NodePoolProblem problem)
+    {
+        PoolCandidate? best = null;
+        long bestNodes = 0;
+        foreach (var c in problem.Candidates.Where(c => !c.IsSpot))
+        {
+            var nodes = Math.Max(problem.MinNodes, Math.Max(Cover(problem.CpuMillis, c.CpuMillis), Math.Max(Cover(problem.MemoryMiB, c.MemoryMiB), Cover(problem.Gpus, c.Gpus))));
+            if (nodes <= problem.MaxNodes && (best is null || nodes * c.PriceMicros < bestNodes * best.PriceMicros))
+            {
+                best = c;
+                bestNodes = nodes;
+            }
+        }
+
+        return best is null ? null : [new PoolChoice(best.Offering, CapacityType.OnDemand, (int)bestNodes, best.UnitPrice)];
+    }
+
+    private static long Cover(long demand, long perNode) =>
+        demand <= 0 ? 0 : perNode <= 0 ? long.MaxValue / 2 : (demand + perNode - 1) / perNode;
+
+    /// <summary>Nodes per candidate of <paramref name="problem"/> for a layout, to hint CP-SAT; null if a pool is not a candidate.</summary>
+    public static IReadOnlyList<int>? AsCounts(IReadOnlyList<PoolChoice> layout, NodePoolProblem problem)
+    {
+        var counts = new int[problem.Candidates.Count];
+        foreach (var pool in layout)
+        {
+            var i = problem.Candidates.ToList().FindIndex(c => c.Name == pool.Offering.Name && c.CapacityType == pool.CapacityType);
+            if (i < 0 || pool.NodeCount > problem.UpperBounds[i])
+            {
+                return null;
+            }
+
+            counts[i] += pool.NodeCount;
+        }
+
+        return counts;
+    }
+}

@@ -1,0 +1,69 @@
+using Google.OrTools.Sat;
+
+namespace Recommender.Solver;
+
+/// <summary>
+/// Successive solves of one problem under one deadline: the best layout, then each alternative with a no-good cut
+/// on every type set found so far. Chooses the single scaled objective when it fits in int64, else two solves
+/// (cheapest price; then, with price fixed, fewest nodes and pools), which is exact by construction.
+/// </summary>
+internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions options, TimeProvider time, long deadline)
+{
+    private readonly ObjectiveWeights? lexicographic = options.TwoSolveTieBreak ? null : ObjectiveWeights.Lexicographic(problem);
+    private readonly List<HashSet<int>> typeSets = [];
+
+    /// <summary>Counts to suggest to the first solve (see <see cref="SolverOptions.UseGreedyHint"/>).</summary>
+    public IReadOnlyList<int>? Hint { get; set; }
+
+    public NodePoolSolution Next(bool trackTypes, CancellationToken ct)
+    {
+        var solution = lexicographic is { } weights
+            ? Build(weights, null, trackTypes).Solve(options, Remaining(), ct)
+            : TwoStage(trackTypes, ct);
+        if (solution.Counts is { } counts)
+        {
+            typeSets.Add([.. Enumerable.Range(0, counts.Count).Where(i => counts[i] > 0).Select(i => problem.Candidates[i].TypeIndex)]);
+        }
+
+        Hint = null;
+        return solution;
+    }
+
+    private NodePoolSolution TwoStage(bool trackTypes, CancellationToken ct)
+    {
+        var cheapest = Build(ObjectiveWeights.PriceOnly, null, trackTypes).Solve(options, Remaining(), ct);
+        if (cheapest.Status != CpSolverStatus.Optimal || ct.IsCancellationRequested)
+        {
+            return cheapest;
+        }
+
+        var tieBreak = Build(ObjectiveWeights.NodesThenPools(problem), cheapest.PriceMicros, trackTypes);
+        tieBreak.AddHint(cheapest.Counts!);
+        var best = tieBreak.Solve(options, Remaining(), ct);
+        return best.HasLayout
+            ? best with { Status = best.Status, PriceBoundMicros = cheapest.PriceBoundMicros, WallTime = cheapest.WallTime + best.WallTime }
+            : cheapest with { Status = CpSolverStatus.Feasible };
+    }
+
+    private NodePoolModel Build(ObjectiveWeights weights, long? fixedPrice, bool trackTypes)
+    {
+        var model = new NodePoolModel(problem, weights, fixedPrice, trackTypes || typeSets.Count > 0);
+        foreach (var set in typeSets)
+        {
+            model.ExcludeTypeSet(set);
+        }
+
+        if (Hint is { } hint)
+        {
+            model.AddHint(hint);
+        }
+
+        return model;
+    }
+
+    private TimeSpan Remaining()
+    {
+        var left = TimeSpan.FromSeconds((deadline - time.GetTimestamp()) / (double)time.TimestampFrequency);
+        return left > TimeSpan.FromMilliseconds(1) ? left : TimeSpan.FromMilliseconds(1);
+    }
+}

@@ -1,0 +1,112 @@
+using Recommender.Core.Catalog;
+using Recommender.Core.Recommendations;
+
+namespace Recommender.Solver;
+
+/// <summary>Builds the integer-scaled <see cref="NodePoolProblem"/> of a validated request.</summary>
+public static class NodePoolProblemBuilder
+{
+    /// <param name="prune">False only for tests that compare against brute force on the unpruned set.</param>
+    public static NodePoolProblem Build(LayoutRequest request, RegionCatalog catalog, bool prune = true)
+    {
+        var filter = new CandidateFilter(request, catalog);
+        var offerings = filter.Apply(catalog.InstanceTypes);
+        var shapes = new Dictionary<(int, long), int>();
+        var all = new List<PoolCandidate>();
+        foreach (var offering in offerings)
+        {
+            var type = offering.Type;
+            var shape = ShapeIndex(shapes, (type.Vcpu, NodeReservation.CapacityMemoryMiB(type)));
+            var cpu = NodeReservation.AllocatableMillicores(type);
+            var memory = NodeReservation.AllocatableMemoryMiB(type);
+            if (cpu == 0 && memory == 0 && type.GpuCount == 0)
+            {
+                continue;
+            }
+
+            all.Add(new PoolCandidate(offering, CapacityType.OnDemand, offering.OnDemandPrice, PriceScale.ToMicros(offering.OnDemandPrice), cpu, memory, type.GpuCount, 0, shape));
+            // Spot stays a candidate at 100% on-demand: a cheap spot node can still make up minNodes.
+            if (filter.SpotPrice(offering) is { } spot)
+            {
+                all.Add(new PoolCandidate(offering, CapacityType.Spot, spot, PriceScale.ToMicros(spot), cpu, memory, type.GpuCount, 0, shape));
+            }
+        }
+
+        var kept = prune ? DominanceFilter.Prune(all, request.SameSize, request.SpotDiversity, request.OnDemandPct) : all;
+        return Compact(request, kept);
+    }
+
+    private static NodePoolProblem Compact(LayoutRequest request, IReadOnlyList<PoolCandidate> kept)
+    {
+        var typeNames = new List<string>();
+        var typeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var shapeIndex = new Dictionary<int, int>();
+        var candidates = new List<PoolCandidate>(kept.Count);
+        foreach (var c in kept)
+        {
+            if (!typeIndex.TryGetValue(c.Name, out var t))
+            {
+                t = typeIndex[c.Name] = typeNames.Count;
+                typeNames.Add(c.Name);
+            }
+
+            if (!shapeIndex.TryGetValue(c.Shape, out var s))
+            {
+                s = shapeIndex[c.Shape] = shapeIndex.Count;
+            }
+
+            candidates.Add(c with { TypeIndex = t, Shape = s });
+        }
+
+        var cpu = PriceScale.ToMillicores(request.Cpu);
+        var memory = PriceScale.ToMiB(request.MemoryGiB);
+        var bounds = candidates.Select(c => UpperBound(c, request, cpu, memory)).ToList();
+        return new NodePoolProblem(
+            candidates,
+            bounds,
+            cpu,
+            memory,
+            request.Gpus,
+            CeilPercent(cpu, request.OnDemandPct),
+            CeilPercent(memory, request.OnDemandPct),
+            request.MinNodes,
+            request.MaxNodes,
+            Math.Min(request.MaxPools ?? int.MaxValue, candidates.Count),
+            request.SpotDiversity,
+            request.SameSize,
+            typeNames,
+            shapeIndex.Count);
+    }
+
+    /// <summary>
+    /// Most nodes of one candidate an optimal layout can hold. If a pool has more than max(minNodes, cover) nodes,
+    /// where cover = nodes of that candidate alone covering every demand it contributes to, dropping one node keeps
+    /// every demand, the on-demand share (at most the demand), minNodes, the pool and type sets and sameSize, and
+    /// lowers price or node count, so it was not optimal. Spot pools under spotDiversity >= 2 are excepted (dropping
+    /// a node shrinks the spot total other pools' 1/D share is measured against) and keep maxNodes.
+    /// </summary>
+    private static int UpperBound(PoolCandidate c, LayoutRequest request, long cpu, long memory)
+    {
+        if (c.IsSpot && request.SpotDiversity >= 2)
+        {
+            return request.MaxNodes;
+        }
+
+        var cover = Math.Max(Math.Max(Cover(cpu, c.CpuMillis), Cover(memory, c.MemoryMiB)), Cover(request.Gpus, c.Gpus));
+        return (int)Math.Min(request.MaxNodes, Math.Max(Math.Max(request.MinNodes, cover), 1));
+    }
+
+    private static long Cover(long demand, long perNode) => perNode <= 0 ? 0 : (demand + perNode - 1) / perNode;
+
+    private static long CeilPercent(long value, int pct) => ((value * pct) + 99) / 100;
+
+    private static int ShapeIndex(Dictionary<(int, long), int> shapes, (int, long) key)
+    {
+        if (!shapes.TryGetValue(key, out var index))
+        {
+            index = shapes[key] = shapes.Count;
+        }
+
+        return index;
+    }
+}

@@ -1,0 +1,40 @@
+namespace Recommender.Solver;
+
+/// <summary>How hard CP-SAT may work on one request.</summary>
+public sealed record SolverOptions
+{
+    /// <summary>Wall-clock budget for one request, shared by the best layout and its alternatives.</summary>
+    public TimeSpan TimeLimit { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>CP-SAT portfolio size; capped at 2 (the cores one request may use). 1 is deterministic.</summary>
+    public int Workers { get; init; } = 2;
+
+    /// <summary>Seed for CP-SAT's randomised choices; fixed in tests.</summary>
+    public int RandomSeed { get; init; }
+
+    /// <summary>Stop once the proven relative gap is at most this; 0 = prove optimality (ties included).</summary>
+    public double RelativeGapLimit { get; init; }
+
+    /// <summary>
+    /// Give CP-SAT the greedy fallback layout as a hint. Off by default: the benchmark (solver/README.md) measured
+    /// it slower, as the OR-Tools note did.
+    /// </summary>
+    public bool UseGreedyHint { get; init; }
+
+    /// <summary>Drop dominated candidates before modelling (exact, see <see cref="DominanceFilter"/>); off only to test that claim.</summary>
+    public bool PruneDominated { get; init; } = true;
+
+    /// <summary>
+    /// Break price ties with a second solve (price fixed) instead of the single scaled objective. The scaled
+    /// objective is used otherwise, unless it could overflow.
+    /// </summary>
+    public bool TwoSolveTieBreak { get; init; }
+
+    /// <summary>Further CP-SAT parameters in protobuf text format (tuning experiments), appended as given.</summary>
+    public string? ExtraParameters { get; init; }
+
+    public static SolverOptions Default { get; } = new();
+
+    /// <summary>One worker and a fixed seed: same answer on every run.</summary>
+    public static SolverOptions Deterministic { get; } = new() { Workers = 1, RandomSeed = 42 };
+}
