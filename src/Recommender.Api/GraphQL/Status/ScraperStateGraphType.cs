@@ -1,0 +1,18 @@
+using GraphQL.Types;
+using Recommender.Scrapers.Status;
+
+namespace Recommender.Api.GraphQL.Status;
+
+public sealed class ScraperStateGraphType : ObjectGraphType<ScraperState>
+{
+    public ScraperStateGraphType()
+    {
+        Name = "ScraperState";
+        Description = "Whether the scrapers run in this process, and on which job store.";
+        Field<NonNullGraphType<ScraperModeGraphType>>("mode").Description("Running, disabled, failed, ...").Resolve(ctx => ctx.Source.Mode);
+        Field("reason", x => x.Reason, nullable: true)
+            .Description("Why the scrapers are DISABLED or FAILED, e.g. no cloud provider or no credentials.");
+        Field("jobStore", x => x.JobStore).Description("memory, or postgresql (clustered schedule shared by every replica).");
+        Field("schedulerInstanceId", x => x.SchedulerInstanceId, nullable: true).Description("This node's id in the scheduler cluster.");
+    }
+}
