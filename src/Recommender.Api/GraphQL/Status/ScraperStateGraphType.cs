@@ -9,7 +9,7 @@ public sealed class ScraperStateGraphType : ObjectGraphType<ScraperState>
     {
         Name = "ScraperState";
         Description = "Whether the scrapers run in this process, and on which job store.";
-        Field<NonNullGraphType<ScraperModeGraphType>>("mode").Description("Running, disabled, failed, ...").Resolve(ctx => ctx.Source.Mode);
+        Field<NonNullGraphType<ScraperModeGraphType>>("mode").Description("Whether the schedule runs; DISABLED and FAILED come with a reason.").Resolve(ctx => ctx.Source.Mode);
         Field("reason", x => x.Reason, nullable: true)
             .Description("Why the scrapers are DISABLED or FAILED, e.g. no cloud provider or no credentials.");
         Field("jobStore", x => x.JobStore).Description("memory, or postgresql (clustered schedule shared by every replica).");
