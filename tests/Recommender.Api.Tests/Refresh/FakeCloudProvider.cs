@@ -36,15 +36,23 @@ public sealed class FakeCloudProvider : ICloudProvider
 
     public IReadOnlyList<(string Region, RefreshKind Kind)> Calls => [.. calls];
 
+    /// <summary>When set, every refresh waits for it (ignoring cancellation, like a slow API call already sent).</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
     /// <summary>Version of the n-th successful refresh (1-based), one minute apart.</summary>
     public static long VersionOf(int refresh) => FirstVersionAt.AddMinutes(refresh).ToUnixTimeMilliseconds();
 
     public Task<IReadOnlyList<Region>> GetRegionsAsync(CancellationToken ct) => Task.FromResult<IReadOnlyList<Region>>([.. Regions]);
 
-    public Task<RegionRefreshResult> RefreshRegionAsync(Region region, RefreshKind kind, RegionCatalog? previous, CancellationToken ct)
+    public async Task<RegionRefreshResult> RefreshRegionAsync(Region region, RefreshKind kind, RegionCatalog? previous, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(region);
         calls.Enqueue((region.Id, kind));
+        if (Hold is { } hold)
+        {
+            await hold.Task;
+        }
+
         if (RegionErrors.TryGetValue(region.Id, out var error))
         {
             throw error;
@@ -59,6 +67,6 @@ public sealed class FakeCloudProvider : ICloudProvider
                 zones: [.. region.Zones.Select(z => z.Id)],
                 updatedAt: at,
                 source: CatalogSource.Live);
-        return Task.FromResult(new RegionRefreshResult(catalog, ApiCallsPerRefresh));
+        return new RegionRefreshResult(catalog, ApiCallsPerRefresh);
     }
 }

@@ -116,6 +116,31 @@ public sealed class RefreshCatalogMutationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_request_that_times_out_leaves_the_refresh_running_to_completion()
+    {
+        using var slow = new RefreshApiFactory();
+        slow.Settings["GraphQL:ExecutionTimeout"] = "00:00:00.200";
+        slow.Provider.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var r = await slow.PostAsync("""mutation { refreshCatalog(provider: "alibaba", region: "cn-hangzhou") { region } }""");
+        Assert.Equal("TIMEOUT", r.ErrorCode);
+        slow.Provider.Hold.SetResult();
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string? source;
+        do
+        {
+            await Task.Delay(20);
+            var status = await slow.PostAsync("""{ catalogStatus { regions { region source } } }""");
+            source = status.Data.GetProperty("catalogStatus").GetProperty("regions").EnumerateArray()
+                .Single(x => x.GetProperty("region").GetString() == "cn-hangzhou").GetProperty("source").GetString();
+        }
+        while (source != "LIVE" && DateTime.UtcNow < deadline);
+
+        Assert.Equal("LIVE", source);
+    }
+
+    [Fact]
     public async Task Mutations_over_GET_are_refused_with_405()
     {
         var query = Uri.EscapeDataString("""mutation { refreshCatalog(provider: "alibaba", region: "cn-hangzhou") { region } }""");
