@@ -69,6 +69,35 @@ public sealed class RefreshStatusTests : IDisposable
         Assert.All(region.GetProperty("refresh").EnumerateArray(), k => Assert.False(k.GetProperty("stale").GetBoolean()));
     }
 
+    [Fact]
+    public async Task A_listed_region_whose_first_refresh_failed_shows_under_scrapers_with_its_discovery()
+    {
+        api.Provider.RegionErrors["cn-new"] = new FakeProviderException("PROVIDER_UNAVAILABLE", transient: true);
+        await api.PostAsync("""mutation { refreshCatalog(provider: "alibaba", region: "cn-new") { region } }""");
+
+        var r = await api.PostAsync("""
+            { catalogStatus {
+                scrapers { providers { provider lastSuccessAt regionCount missingRegions lastError { code } }
+                           regions { region listedByProvider kinds { kind lastError { code } } } }
+                regions { region } } }
+            """);
+
+        Assert.True(r.Status == 200 && !r.Json.TryGetProperty("errors", out _), r.ToString());
+        var status = r.Data.GetProperty("catalogStatus");
+        Assert.DoesNotContain(status.GetProperty("regions").EnumerateArray(), x => x.GetProperty("region").GetString() == "cn-new");
+        var scrapers = status.GetProperty("scrapers");
+        var provider = Assert.Single(scrapers.GetProperty("providers").EnumerateArray());
+        Assert.Equal("alibaba", provider.GetProperty("provider").GetString());
+        Assert.Equal(api.Provider.Regions.Count, provider.GetProperty("regionCount").GetInt32());
+        Assert.Equal(JsonValueKind.String, provider.GetProperty("lastSuccessAt").ValueKind);
+        Assert.Equal(JsonValueKind.Null, provider.GetProperty("lastError").ValueKind);
+        // The sample holds regions the fake provider does not list.
+        Assert.Contains("cn-shanghai", provider.GetProperty("missingRegions").EnumerateArray().Select(x => x.GetString()));
+        var unloaded = Assert.Single(scrapers.GetProperty("regions").EnumerateArray(), x => x.GetProperty("region").GetString() == "cn-new");
+        Assert.True(unloaded.GetProperty("listedByProvider").GetBoolean());
+        Assert.Equal("PROVIDER_UNAVAILABLE", unloaded.GetProperty("kinds")[0].GetProperty("lastError").GetProperty("code").GetString());
+    }
+
     private async Task<JsonElement> CatalogStatusAsync()
     {
         var r = await api.PostAsync(Query);

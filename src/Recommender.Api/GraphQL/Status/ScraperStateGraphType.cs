@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using Recommender.Api.GraphQL.Refresh;
 using Recommender.Scrapers.Status;
 
 namespace Recommender.Api.GraphQL.Status;
@@ -14,5 +15,11 @@ public sealed class ScraperStateGraphType : ObjectGraphType<ScraperState>
             .Description("Why the scrapers are DISABLED or FAILED, e.g. no cloud provider or no credentials.");
         Field("jobStore", x => x.JobStore).Description("memory, or postgresql (clustered schedule shared by every replica).");
         Field("schedulerInstanceId", x => x.SchedulerInstanceId, nullable: true).Description("This node's id in the scheduler cluster.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProviderDiscoveryStatusGraphType>>>>("providers")
+            .Description("Region discovery per provider, once it has run.")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<IRefreshStatus>().GetProviders());
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionRefreshStatusGraphType>>>>("regions")
+            .Description("Every region the scrapers discovered or refreshed, including listed regions whose first refresh failed and so are not in the catalog.")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<IRefreshStatus>().GetRegions());
     }
 }
