@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Recommender.Api.Catalog;
 using Recommender.Core.Cloud;
 
@@ -37,6 +38,9 @@ public sealed class RefreshApiFactory : WebApplicationFactory<Program>
 
         builder.ConfigureTestServices(services =>
         {
+            // Replace, not add: once the real Alibaba provider is wired, it must not answer for "alibaba" here.
+            services.RemoveAll<ICloudProvider>();
+            services.RemoveAll<ICredentialSource>();
             services.AddSingleton<ICloudProvider>(Provider);
             services.AddSingleton<ICredentialSource, FakeCredentialSource>();
             // The sample is weeks old: only the scrapers' view of staleness counts in these tests. (Not a UseSetting:

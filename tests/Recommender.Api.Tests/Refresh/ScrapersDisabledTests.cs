@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Recommender.Core.Cloud;
 
 namespace Recommender.Api.Tests.Refresh;
@@ -49,6 +50,8 @@ public sealed class ScrapersDisabledTests : IDisposable
         var provider = new FakeCloudProvider();
         using var withProvider = app.WithWebHostBuilder(b => b.ConfigureTestServices(s =>
         {
+            s.RemoveAll<ICloudProvider>();
+            s.RemoveAll<ICredentialSource>();
             s.AddSingleton<ICloudProvider>(provider);
             s.AddSingleton<ICredentialSource, NoCredentials>();
         }));
