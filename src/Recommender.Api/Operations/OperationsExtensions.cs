@@ -5,6 +5,12 @@ namespace Recommender.Api.Operations;
 /// <summary>Logs, liveness, readiness and metrics: what an orchestrator and an operator need.</summary>
 public static class OperationsExtensions
 {
+    /// <summary>
+    /// How long a .NET Meters series lives on /metrics without new data. prometheus-net drops them after 5 minutes by
+    /// default, which would reset the scrapers' counters between two 12-hourly full refreshes.
+    /// </summary>
+    public static readonly TimeSpan MeterSeriesLifetime = TimeSpan.FromDays(1);
+
     /// <summary>Structured JSON console logs; scopes carry the request id and trace id of each request.</summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
@@ -16,6 +22,7 @@ public static class OperationsExtensions
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
+        ExportMeters();
         return builder;
     }
 
@@ -34,5 +41,16 @@ public static class OperationsExtensions
         app.MapGet("/readyz", ReadinessEndpoint.Handle);
         app.MapMetrics("/metrics");
         return app;
+    }
+
+    /// <summary>
+    /// Puts every System.Diagnostics.Metrics meter (ours: Recommender.Scrapers) on /metrics. prometheus-net attaches its
+    /// meter adapter on the registry's first collection, i.e. the first scrape, and would miss whatever is recorded
+    /// before it (a refresh at start-up); one collection into Stream.Null attaches it now. No I/O, so blocking is fine.
+    /// </summary>
+    private static void ExportMeters()
+    {
+        Metrics.ConfigureMeterAdapter(o => o.MetricsExpireAfter = MeterSeriesLifetime);
+        Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null).GetAwaiter().GetResult();
     }
 }

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Recommender.Core.Catalog;
+using Recommender.Scrapers.Status;
 
 namespace Recommender.Api.GraphQL.Status;
 
@@ -15,5 +16,7 @@ public sealed class CatalogStatusGraphType : ObjectGraphType<ICatalogStatus>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionCatalogStatusGraphType>>>>("regions")
             .Description("Every loaded region.")
             .Resolve(ctx => ctx.Source.GetRegions());
+        Field<NonNullGraphType<ScraperStateGraphType>>("scrapers").Description("Whether the scrapers run here, and why not.")
+            .Resolve(ctx => ctx.RequestServices!.GetRequiredService<IRefreshStatus>().State);
     }
 }
