@@ -42,16 +42,16 @@ public sealed class ScraperMetricsTests : IDisposable
         listener.RecordObservableInstruments();
 
         Assert.Equal(ScraperMetrics.MeterName, env.Metrics.Meter.Name);
-        var calls = Single("recommender.scrapers.api_calls");
+        var calls = Single("api_calls");
         Assert.Equal(3, calls.Value);
         Assert.Equal("r1", calls.Tags["region"]);
         Assert.Equal("Full", calls.Tags["kind"]);
-        var error = Single("recommender.scrapers.errors");
+        var error = Single("errors");
         Assert.Equal("Throttling", error.Tags["code"]);
         Assert.Equal("r2", error.Tags["region"]);
-        var durations = measurements.Where(m => m.Instrument == "recommender.scrapers.refresh.duration").ToList();
+        var durations = measurements.Where(m => m.Instrument == "refresh.duration").ToList();
         Assert.Equal(["failure", "success"], durations.Select(d => (string)d.Tags["outcome"]!).Order(StringComparer.Ordinal));
-        var lastSuccess = Single("recommender.scrapers.last_success");
+        var lastSuccess = Single("last_success");
         Assert.Equal(ScraperTestEnvironment.Start.ToUnixTimeSeconds(), lastSuccess.Value);
         Assert.Equal("r1", lastSuccess.Tags["region"]);
     }
@@ -63,7 +63,7 @@ public sealed class ScraperMetricsTests : IDisposable
 
         await env.Refresher.DiscoverRegionsAsync(CancellationToken.None);
 
-        var error = Single("recommender.scrapers.errors");
+        var error = Single("errors");
         Assert.Equal(ScraperMetrics.DiscoveryKind, error.Tags["kind"]);
         Assert.Equal("ServiceUnavailable", error.Tags["code"]);
     }

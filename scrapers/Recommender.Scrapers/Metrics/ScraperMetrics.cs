@@ -26,11 +26,11 @@ public sealed class ScraperMetrics : IDisposable
         ArgumentNullException.ThrowIfNull(status);
         ownsMeter = meterFactory is null;
         meter = meterFactory?.Create(MeterName) ?? new Meter(MeterName);
-        duration = meter.CreateHistogram<double>("recommender.scrapers.refresh.duration", "s", "Duration of one region refresh.");
-        apiCalls = meter.CreateCounter<long>("recommender.scrapers.api_calls", "{call}", "Provider API calls made by successful refreshes.");
-        errors = meter.CreateCounter<long>("recommender.scrapers.errors", "{error}", "Failed refreshes and discoveries, by error code.");
+        duration = meter.CreateHistogram<double>("refresh.duration", "s", "Duration of one region refresh.");
+        apiCalls = meter.CreateCounter<long>("api_calls", "{call}", "Provider API calls made by successful refreshes.");
+        errors = meter.CreateCounter<long>("errors", "{error}", "Failed refreshes and discoveries, by error code.");
         meter.CreateObservableGauge(
-            "recommender.scrapers.last_success",
+            "last_success",
             () => LastSuccesses(status),
             "s",
             "Unix time of the last successful refresh per region and kind.");

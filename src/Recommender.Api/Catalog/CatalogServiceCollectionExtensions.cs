@@ -26,7 +26,8 @@ public static class CatalogServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<CatalogOptions>()
             .Bind(configuration.GetSection(CatalogOptions.SectionName))
-            .PostConfigure(o => o.File ??= configuration[CatalogOptions.CommandLineKey])
+            // An empty value (e.g. an unset environment variable) means "no file", the same as an absent key.
+            .PostConfigure(o => o.File = NonEmpty(o.File) ?? NonEmpty(configuration[CatalogOptions.CommandLineKey]))
             .Validate(o => o.SyncInterval > TimeSpan.Zero, "Catalog:SyncInterval must be positive.")
             .Validate(o => o.StaleAfter > TimeSpan.Zero, "Catalog:StaleAfter must be positive.")
             .ValidateOnStart();
@@ -61,4 +62,6 @@ public static class CatalogServiceCollectionExtensions
         services.AddSingleton<ICatalogStore>(sp => new RedisCatalogStore(sp.GetRequiredService<IConnectionMultiplexer>(), prefix));
         return CatalogStatus.RedisStore;
     }
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

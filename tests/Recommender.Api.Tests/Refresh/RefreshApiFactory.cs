@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Recommender.Api.Catalog;
 using Recommender.Core.Cloud;
 
 namespace Recommender.Api.Tests.Refresh;
@@ -27,6 +26,8 @@ public sealed class RefreshApiFactory : WebApplicationFactory<Program>
         ["Scrapers:Cadence:SpotPricesAndStock"] = Never,
         ["Scrapers:Cadence:Regions"] = Never,
         ["Scrapers:MaxJitter"] = "00:00:00",
+        // The sample is weeks old: only the scrapers' view of staleness counts in these tests.
+        ["Catalog:StaleAfter"] = "3650.00:00:00",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -43,9 +44,6 @@ public sealed class RefreshApiFactory : WebApplicationFactory<Program>
             services.RemoveAll<ICredentialSource>();
             services.AddSingleton<ICloudProvider>(Provider);
             services.AddSingleton<ICredentialSource, FakeCredentialSource>();
-            // The sample is weeks old: only the scrapers' view of staleness counts in these tests. (Not a UseSetting:
-            // any Catalog:* host setting makes the `catalog` command-line key read "" and start-up open file "".)
-            services.PostConfigure<CatalogOptions>(o => o.StaleAfter = TimeSpan.FromDays(3650));
         });
     }
 
