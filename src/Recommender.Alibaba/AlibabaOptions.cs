@@ -6,7 +6,7 @@ public sealed class AlibabaOptions
     public const string SectionName = "Alibaba";
 
     /// <summary>Account passed to <see cref="Core.Cloud.ICredentialSource"/>.</summary>
-    public string AccountRef { get; set; } = "default";
+    public string AccountRef { get; set; } = "alibaba";
 
     /// <summary>
     /// Base URL per product; <c>{region}</c> is replaced by the region id. Point <c>Ecs</c> at the emulator's loopback

@@ -1,3 +1,4 @@
+using Recommender.Alibaba;
 using Recommender.Api.Catalog;
 using Recommender.Api.GraphQL;
 using Recommender.Api.Operations;
@@ -7,6 +8,7 @@ using Recommender.Scrapers;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddOperations();
 builder.Services.AddCatalog(builder.Configuration);
+builder.Services.AddAlibaba(builder.Configuration);
 builder.Services.AddScrapers(builder.Configuration);
 builder.Services.AddGraphQLApi(builder.Configuration);
 

@@ -44,14 +44,18 @@ public sealed class ScraperMetrics : IDisposable
         apiCalls.Add(calls, Tags(provider, region, kind.ToString()));
     }
 
-    public void RecordFailure(string provider, string region, RefreshKind kind, TimeSpan elapsed, string code)
+    public void RecordFailure(string provider, string region, RefreshKind kind, TimeSpan elapsed, RefreshError error)
     {
+        ArgumentNullException.ThrowIfNull(error);
         duration.Record(elapsed.TotalSeconds, Tags(provider, region, kind.ToString(), "outcome", "failure"));
-        errors.Add(1, Tags(provider, region, kind.ToString(), "code", code));
+        errors.Add(1, ErrorTags(provider, region, kind.ToString(), error));
     }
 
-    public void RecordDiscoveryFailure(string provider, string code) =>
-        errors.Add(1, Tags(provider, "", DiscoveryKind, "code", code));
+    public void RecordDiscoveryFailure(string provider, RefreshError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        errors.Add(1, ErrorTags(provider, "", DiscoveryKind, error));
+    }
 
     public void Dispose()
     {
@@ -71,6 +75,10 @@ public sealed class ScraperMetrics : IDisposable
 
     private static KeyValuePair<string, object?>[] Tags(string provider, string region, string kind) =>
         [new("provider", provider), new("region", region), new("kind", kind)];
+
+    // vendor_code keeps the provider's own code (Throttling.User, InvalidAccessKeyId.NotFound) next to our coarse code.
+    private static KeyValuePair<string, object?>[] ErrorTags(string provider, string region, string kind, RefreshError error) =>
+        [new("provider", provider), new("region", region), new("kind", kind), new("code", error.Code), new("vendor_code", error.VendorCode ?? "")];
 
     private static KeyValuePair<string, object?>[] Tags(string provider, string region, string kind, string extra, string value) =>
         [new("provider", provider), new("region", region), new("kind", kind), new(extra, value)];

@@ -156,7 +156,7 @@ public sealed partial class CatalogRefresher(
         {
             var error = ToError(ex, provider.Name, timeout.IsCancellationRequested);
             status.RecordDiscoveryFailure(provider.Name, error);
-            metrics.RecordDiscoveryFailure(provider.Name, error.Code);
+            metrics.RecordDiscoveryFailure(provider.Name, error);
             LogDiscoveryFailed(ex, provider.Name, error.Code);
             return [];
         }
@@ -199,7 +199,7 @@ public sealed partial class CatalogRefresher(
                 ? new RefreshError(ScraperErrorCodes.RefreshCancelled, "Refresh cancelled: the service is stopping.", true, time.GetUtcNow())
                 : ToError(ex, key.ToString(), timeout.IsCancellationRequested);
             status.RecordFailure(key, kind, elapsed, error);
-            metrics.RecordFailure(provider.Name, region.Id, kind, elapsed, error.Code);
+            metrics.RecordFailure(provider.Name, region.Id, kind, elapsed, error);
             LogRefreshFailed(ex, key.ToString(), kind, error.Code, error.Message);
             return false;
         }
@@ -218,7 +218,7 @@ public sealed partial class CatalogRefresher(
             ? new RefreshTimeoutException(what, options.Value.RefreshTimeout)
             : ex;
         return classified is RecommenderException known
-            ? new RefreshError(known.Code, known.Message, known.IsTransient, time.GetUtcNow())
+            ? new RefreshError(known.Code, known.Message, known.IsTransient, time.GetUtcNow(), (known as CloudApiException)?.VendorCode)
             : new RefreshError(ErrorCodes.Internal, $"{ex.GetType().Name}: {ex.Message}", false, time.GetUtcNow());
     }
 
