@@ -17,15 +17,7 @@ public static class RegionCatalogValidator
         var at = $"{provider}/{region.Id}";
         Require(string.Equals(catalog.Provider, provider, StringComparison.Ordinal), at, $"provider is '{catalog.Provider}'");
         Require(string.Equals(catalog.Region.Id, region.Id, StringComparison.Ordinal), at, $"region is '{catalog.Region.Id}'");
-        Require(!string.IsNullOrWhiteSpace(catalog.Currency), at, "no currency");
-        Require(catalog.Region.Zones.Count > 0, at, "no zones");
-        Require(catalog.InstanceTypes.Count > 0, at, "no instance types");
-
-        var zones = catalog.Region.Zones.Select(z => z.Id).ToHashSet(StringComparer.Ordinal);
-        for (var i = 0; i < catalog.InstanceTypes.Count; i++)
-        {
-            ValidateOffering(catalog.InstanceTypes[i], zones, $"{at}.instanceTypes[{i}]");
-        }
+        RegionCatalogRules.Validate(catalog, at);
 
         // Partial kinds re-read prices or stock on top of the previous hardware list: the type set must not change.
         if (kind != RefreshKind.Full && previous is not null)
@@ -39,24 +31,6 @@ public static class RegionCatalogValidator
             {
                 Require(catalog.Find(offering.Name) is not null, at, $"{kind} refresh dropped type '{offering.Name}'");
             }
-        }
-    }
-
-    private static void ValidateOffering(InstanceOffering offering, HashSet<string> zones, string at)
-    {
-        Require(offering.Type is not null && !string.IsNullOrWhiteSpace(offering.Type.Name), at, "instance type without a name");
-        at = $"{at}({offering.Name})";
-        Require(offering.Type!.Vcpu > 0 && offering.Type.MemoryGiB > 0, at, "vCPU and memory must be positive");
-        Require(offering.OnDemandPrice > 0, at, $"on-demand price {offering.OnDemandPrice} is not positive");
-        foreach (var spot in offering.SpotPrices)
-        {
-            Require(spot.Price > 0, at, $"spot price {spot.Price} in {spot.Zone} is not positive");
-            Require(zones.Contains(spot.Zone), at, $"spot price for zone '{spot.Zone}' outside the region");
-        }
-
-        foreach (var availability in offering.Availability)
-        {
-            Require(zones.Contains(availability.Zone), at, $"stock for zone '{availability.Zone}' outside the region");
         }
     }
 
