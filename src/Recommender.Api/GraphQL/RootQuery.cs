@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Recommender.Api.GraphQL.Catalog;
+using Recommender.Api.GraphQL.Recommendations;
 using Recommender.Api.GraphQL.Status;
 
 namespace Recommender.Api.GraphQL;
@@ -13,5 +14,6 @@ public sealed class RootQuery : ObjectGraphType
         Description = "Read-only entry points: the instance catalog and its status.";
         this.AddCatalogFields();
         this.AddStatusFields();
+        this.AddRecommendationFields();
     }
 }
