@@ -38,10 +38,10 @@ public static class RecommendationQueries
                 }
             });
 
-        query.Field<NonNullGraphType<RecommendationGraphType>>("recommendation")
+        query.Field<RecommendationGraphType>("recommendation")
             .Description(
-                "A recommendation computed earlier by recommendLayout, until its expiresAt. Unknown or expired id (or an "
-                + "answer the store failed to keep, which is logged): NOT_FOUND.")
+                "A recommendation computed earlier by recommendLayout, until its expiresAt. Unknown or expired id, or an answer "
+                + "the store failed to keep (logged when it happened): null with a NOT_FOUND error.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The id recommendLayout returned.")
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<RecommendationService>()
                 .GetAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken).ConfigureAwait(false));
