@@ -170,6 +170,25 @@ public sealed class RecommendLayoutTests(SolverApiFactory solver) : IClassFixtur
         Assert.Equal(13621 / 1024d, type.GetProperty("allocatableMemoryGiB").GetDouble(), 9);
     }
 
+    [Fact]
+    public async Task The_spot_example_mixes_on_demand_and_diverse_spot_pools_as_asked()
+    {
+        var r = await App.PostAsync(await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Operations, "recommend-spot-alternatives.graphql")));
+
+        var answer = Answer(r);
+        Assert.Equal("OPTIMAL", answer.GetProperty("status").GetString());
+        var layouts = answer.GetProperty("layouts").EnumerateArray().ToList();
+        Assert.Equal(3, layouts.Count);
+        foreach (var layout in layouts)
+        {
+            var pools = layout.GetProperty("pools").EnumerateArray().ToList();
+            Assert.InRange(pools.Count, 1, 4);
+            Assert.Contains(pools, p => p.GetProperty("capacityType").GetString() == "ON_DEMAND");
+            var spotTypes = pools.Where(p => p.GetProperty("capacityType").GetString() == "SPOT").Select(p => p.GetProperty("instanceTypeName").GetString()).Distinct().Count();
+            Assert.True(spotTypes is 0 or >= 2, $"{spotTypes} spot types");
+        }
+    }
+
     private static JsonElement Answer(GraphQLResponse r)
     {
         Assert.True(r.Status == 200 && !r.Json.TryGetProperty("errors", out _), r.ToString());
