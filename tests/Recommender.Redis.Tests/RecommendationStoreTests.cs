@@ -81,7 +81,8 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [CatalogServiceCollectionExtensions.RedisConfigurationKey] = redis.Server.Configuration,
+            // Generous timeouts: this test is about wiring, not outages, and must not fail on a loaded machine.
+            [CatalogServiceCollectionExtensions.RedisConfigurationKey] = redis.Server.Configuration + ",connectTimeout=10000,asyncTimeout=10000",
             [CatalogServiceCollectionExtensions.RedisKeyPrefixKey] = prefix + "catalog:",
             [RecommendationServiceCollectionExtensions.RedisKeyPrefixKey] = prefix,
         }).Build();
