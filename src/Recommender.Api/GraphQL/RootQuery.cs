@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Recommender.Api.GraphQL.Catalog;
+using Recommender.Api.GraphQL.Recommendations;
 using Recommender.Api.GraphQL.Status;
 
 namespace Recommender.Api.GraphQL;
@@ -10,8 +11,9 @@ public sealed class RootQuery : ObjectGraphType
     public RootQuery()
     {
         Name = "Query";
-        Description = "Read-only entry points: the instance catalog and its status.";
+        Description = "Read-only entry points: the instance catalog, its status, and node-pool recommendations.";
         this.AddCatalogFields();
         this.AddStatusFields();
+        this.AddRecommendationFields();
     }
 }

@@ -8,4 +8,7 @@ public static class ErrorCodes
     public const string CatalogUnavailable = "CATALOG_UNAVAILABLE";
     public const string InvalidCatalog = "INVALID_CATALOG";
     public const string Internal = "INTERNAL";
+
+    /// <summary>Every solver slot stayed busy for the queue timeout; retry later.</summary>
+    public const string SolverBusy = "SOLVER_BUSY";
 }

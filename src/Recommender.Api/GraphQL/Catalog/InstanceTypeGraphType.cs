@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Recommender.Api.GraphQL.Catalog.Search;
+using Recommender.Core.Catalog;
 
 namespace Recommender.Api.GraphQL.Catalog;
 
@@ -20,6 +21,10 @@ public sealed class InstanceTypeGraphType : ObjectGraphType<RegionOffering>
             .Resolve(ctx => ctx.Source.Type.Architecture);
         Field("vcpu", x => x.Type.Vcpu).Description("Number of vCPUs.");
         Field("memoryGiB", x => x.Type.MemoryGiB).Description("Memory in GiB.");
+        Field("allocatableVcpu", x => NodeReservation.AllocatableMillicores(x.Type) / 1000d)
+            .Description("vCPU pods can use on one node: vcpu minus the node reservation (rule in README, Node reservation).");
+        Field("allocatableMemoryGiB", x => NodeReservation.AllocatableMemoryMiB(x.Type) / 1024d)
+            .Description("Memory in GiB pods can use on one node: memoryGiB minus the node reservation and eviction threshold (rule in README, Node reservation).");
         Field("gpuCount", x => x.Type.GpuCount).Description("Number of GPUs; 0 without GPUs.");
         Field("gpuModel", x => x.Type.GpuModel, nullable: true).Description("GPU model, e.g. NVIDIA A10; null without GPUs.");
         Field("gpuMemoryGiB", x => x.Type.GpuMemoryGiB).Description("Memory of each GPU in GiB; 0 without GPUs.");

@@ -1,0 +1,50 @@
+using GraphQL;
+using GraphQL.Types;
+using Recommender.Api.Recommendations;
+using Recommender.Core.Errors;
+using Recommender.Core.Recommendations;
+
+namespace Recommender.Api.GraphQL.Recommendations;
+
+/// <summary>Root query fields of the recommender: compute a layout, read a stored one.</summary>
+public static class RecommendationQueries
+{
+    public const string InputArgument = "input";
+
+    public static ObjectGraphType AddRecommendationFields(this ObjectGraphType query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Field<NonNullGraphType<RecommendationGraphType>>("recommendLayout")
+            .Description(
+                "Computes the cheapest node-pool layouts for a request over the current catalog of its region and keeps the "
+                + "answer for recommendation(id). Unknown provider or region: NOT_FOUND; malformed input: BAD_USER_INPUT with "
+                + "extensions.argument naming the field (e.g. input.minNodes); every solver slot busy for the queue timeout: "
+                + "SOLVER_BUSY (retry later). An impossible request is an INFEASIBLE answer, not an error.")
+            .Argument<NonNullGraphType<LayoutRequestInputType>>(InputArgument, "What the cluster must run and the rules its pools follow.")
+            .ResolveAsync(async ctx =>
+            {
+                var request = ctx.GetArgument<LayoutRequest>(InputArgument);
+                var region = ctx.Catalog().RequireRegion(request.Provider, request.Region);
+                var service = ctx.RequestServices!.GetRequiredService<RecommendationService>();
+                try
+                {
+                    return await service.RecommendAsync(request, region, ctx.CancellationToken).ConfigureAwait(false);
+                }
+                catch (ValidationException e)
+                {
+                    // The solver names request fields; the client sent them inside the input argument.
+                    var reason = e.Message.StartsWith(e.Argument + ": ", StringComparison.Ordinal) ? e.Message[(e.Argument.Length + 2)..] : e.Message;
+                    throw new ValidationException($"{InputArgument}.{e.Argument}", reason);
+                }
+            });
+
+        query.Field<RecommendationGraphType>("recommendation")
+            .Description(
+                "A recommendation computed earlier by recommendLayout, until its expiresAt. Unknown or expired id, or an answer "
+                + "the store failed to keep (logged when it happened): null with a NOT_FOUND error.")
+            .Argument<NonNullGraphType<IdGraphType>>("id", "The id recommendLayout returned.")
+            .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<RecommendationService>()
+                .GetAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken).ConfigureAwait(false));
+        return query;
+    }
+}

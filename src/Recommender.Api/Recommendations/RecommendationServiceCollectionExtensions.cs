@@ -1,0 +1,72 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Recommender.Api.Catalog;
+using Recommender.Core.Recommendations;
+using Recommender.Redis;
+using Recommender.Solver;
+using StackExchange.Redis;
+
+namespace Recommender.Api.Recommendations;
+
+public static class RecommendationServiceCollectionExtensions
+{
+    /// <summary>Configuration section of <see cref="SolverOptions"/> (TimeLimit, Workers, RandomSeed, ...).</summary>
+    public const string SolverSection = "Solver";
+
+    /// <summary>Prefix of the recommendation keys in Redis (default <see cref="RedisRecommendationStore.DefaultKeyPrefix"/>).</summary>
+    public const string RedisKeyPrefixKey = "Recommendations:RedisKeyPrefix";
+
+    /// <summary>
+    /// Registers the CP-SAT <see cref="IRecommender"/> (options from section Solver; Workers defaults to min(2, cores)),
+    /// the recommendation store (Redis when <c>Redis:Configuration</c> is set, sharing the catalog's connection; else
+    /// in memory), <see cref="RecommendationService"/> (options from section Recommendations) and the solver warm-up.
+    /// </summary>
+    public static IServiceCollection AddRecommendations(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<RecommendationOptions>()
+            .Bind(configuration.GetSection(RecommendationOptions.Section))
+            .Validate(o => o.Retention > TimeSpan.Zero, "Recommendations:Retention must be positive.")
+            .Validate(o => o.MaxConcurrentSolves >= 1, "Recommendations:MaxConcurrentSolves must be at least 1.")
+            .Validate(o => o.QueueTimeout >= TimeSpan.Zero, "Recommendations:QueueTimeout must not be negative.")
+            .Validate(o => o.MaxStored >= 1, "Recommendations:MaxStored must be at least 1.")
+            .ValidateOnStart();
+
+        var solver = SolverOptionsFrom(configuration.GetSection(SolverSection));
+        services.TryAddSingleton<IRecommender>(sp => new CpSatRecommender(solver, sp.GetRequiredService<TimeProvider>()));
+
+        var redis = configuration[CatalogServiceCollectionExtensions.RedisConfigurationKey];
+        if (string.IsNullOrWhiteSpace(redis))
+        {
+            services.TryAddSingleton<IRecommendationStore>(sp => new InMemoryRecommendationStore(
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<RecommendationOptions>>().Value.MaxStored));
+        }
+        else
+        {
+            var prefix = configuration[RedisKeyPrefixKey] ?? RedisRecommendationStore.DefaultKeyPrefix;
+            services.TryAddSingleton<IConnectionMultiplexer>(_ => RedisConnections.Connect(redis));
+            services.TryAddSingleton<IRecommendationStore>(sp => new RedisRecommendationStore(
+                sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>(), prefix));
+        }
+
+        services.TryAddSingleton<RecommendationService>();
+        services.AddHostedService<SolverWarmUpService>();
+        return services;
+    }
+
+    /// <summary>Solver options from configuration; a value that is not set keeps the service default.</summary>
+    public static SolverOptions SolverOptionsFrom(IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var options = new SolverOptions { Workers = Math.Min(2, Environment.ProcessorCount) };
+        section.Bind(options);
+        if (options.TimeLimit <= TimeSpan.Zero || options.Workers < 1)
+        {
+            throw new OptionsValidationException(
+                SolverSection, typeof(SolverOptions), ["Solver:TimeLimit must be positive and Solver:Workers at least 1."]);
+        }
+
+        return options;
+    }
+}

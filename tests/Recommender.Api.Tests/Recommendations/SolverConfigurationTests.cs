@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Recommender.Api.Recommendations;
+
+namespace Recommender.Api.Tests.Recommendations;
+
+public sealed class SolverConfigurationTests
+{
+    [Fact]
+    public void Unset_values_keep_the_service_defaults()
+    {
+        var options = RecommendationServiceCollectionExtensions.SolverOptionsFrom(Section([]));
+
+        Assert.Equal(TimeSpan.FromSeconds(1), options.TimeLimit);
+        Assert.Equal(Math.Min(2, Environment.ProcessorCount), options.Workers);
+    }
+
+    [Fact]
+    public void Time_limit_workers_and_seed_come_from_configuration()
+    {
+        var options = RecommendationServiceCollectionExtensions.SolverOptionsFrom(
+            Section(new() { ["Solver:TimeLimit"] = "00:00:00.250", ["Solver:Workers"] = "1", ["Solver:RandomSeed"] = "7" }));
+
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.TimeLimit);
+        Assert.Equal(1, options.Workers);
+        Assert.Equal(7, options.RandomSeed);
+    }
+
+    [Theory]
+    [InlineData("Solver:TimeLimit", "00:00:00")]
+    [InlineData("Solver:Workers", "0")]
+    public void Nonsense_is_refused_at_start_up(string key, string value) =>
+        Assert.Throws<OptionsValidationException>(() => RecommendationServiceCollectionExtensions.SolverOptionsFrom(Section(new() { [key] = value })));
+
+    [Fact]
+    public async Task The_warm_up_runs_in_the_background_and_loads_the_solver()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(b => b.AddProvider(logs));
+        using var service = new SolverWarmUpService(factory.CreateLogger<SolverWarmUpService>());
+
+        await service.StartAsync(CancellationToken.None);
+        await service.ExecuteTask!;
+
+        var entry = Assert.Single(logs.Entries, e => e.Category == typeof(SolverWarmUpService).FullName);
+        Assert.Equal(LogLevel.Information, entry.Level);
+        Assert.Equal("CP-SAT solver warmed up", entry.Message);
+    }
+
+    private static IConfigurationSection Section(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build().GetSection(RecommendationServiceCollectionExtensions.SolverSection);
+}
