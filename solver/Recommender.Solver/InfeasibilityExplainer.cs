@@ -73,9 +73,11 @@ public static class InfeasibilityExplainer
             var needed = size == 0 ? long.MaxValue : (demand + size - 1) / size;
             if (needed > problem.MaxNodes)
             {
+                // "400 GiB of memory", but "100 vCPU" rather than "100 vCPU of vCPU".
+                var of = string.Equals(name, unitName, StringComparison.Ordinal) ? "" : $" of {name}";
                 return string.Create(
                     CultureInfo.InvariantCulture,
-                    $"maxNodes {problem.MaxNodes} is too low{context}: {demand / unit:0.###} {unitName} of {name} need at least " +
+                    $"maxNodes {problem.MaxNodes} is too low{context}: {demand / unit:0.###} {unitName}{of} need at least " +
                     $"{(needed == long.MaxValue ? "infinitely many" : needed.ToString(CultureInfo.InvariantCulture))} nodes even " +
                     $"with the largest candidate {largest.Name} ({size / unit:0.###} {unitName} allocatable per node).");
             }
