@@ -43,7 +43,10 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
             return Answer(RecommendationStatus.Infeasible, [], null, InfeasibilityExplainer.Explain(request, catalog, problem));
         }
 
-        var search = new LayoutSearch(problem, Options, time, started + (long)(Options.TimeLimit.TotalSeconds * time.TimestampFrequency));
+        var search = new LayoutSearch(problem, Options, time, started + (long)(Options.TimeLimit.TotalSeconds * time.TimestampFrequency))
+        {
+            PriceCapMicros = FallbackLayout.SinglePoolPriceMicros(problem),
+        };
         if (Options.UseGreedyHint && FallbackLayout.Find(request, catalog, problem) is { } hint)
         {
             search.Hint = FallbackLayout.AsCounts(hint, problem);
