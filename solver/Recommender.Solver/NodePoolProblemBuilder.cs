@@ -36,6 +36,39 @@ public static class NodePoolProblemBuilder
         return Compact(request, kept);
     }
 
+    /// <summary>The same problem over the candidates at <paramref name="members"/> only (types and sizes re-indexed).</summary>
+    public static NodePoolProblem Restrict(NodePoolProblem problem, IReadOnlyList<int> members)
+    {
+        var typeNames = new List<string>();
+        var typeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var shapeIndex = new Dictionary<int, int>();
+        var candidates = new List<PoolCandidate>(members.Count);
+        foreach (var c in members.Select(i => problem.Candidates[i]))
+        {
+            if (!typeIndex.TryGetValue(c.Name, out var t))
+            {
+                t = typeIndex[c.Name] = typeNames.Count;
+                typeNames.Add(c.Name);
+            }
+
+            if (!shapeIndex.TryGetValue(c.Shape, out var s))
+            {
+                s = shapeIndex[c.Shape] = shapeIndex.Count;
+            }
+
+            candidates.Add(c with { TypeIndex = t, Shape = s });
+        }
+
+        return problem with
+        {
+            Candidates = candidates,
+            UpperBounds = [.. members.Select(i => problem.UpperBounds[i])],
+            MaxPools = Math.Min(problem.MaxPools, candidates.Count),
+            TypeNames = typeNames,
+            ShapeCount = shapeIndex.Count,
+        };
+    }
+
     private static NodePoolProblem Compact(LayoutRequest request, IReadOnlyList<PoolCandidate> kept)
     {
         var typeNames = new List<string>();

@@ -30,6 +30,12 @@ public sealed record SolverOptions
     /// </summary>
     public bool TwoSolveTieBreak { get; init; }
 
+    /// <summary>
+    /// CP-SAT's search_branching. LP_SEARCH (branch on the LP solution, MIP-style) measured best on the benchmark
+    /// suite (solver/README.md); other values are for tuning experiments.
+    /// </summary>
+    public string SearchBranching { get; init; } = "LP_SEARCH";
+
     /// <summary>Further CP-SAT parameters in protobuf text format (tuning experiments), appended as given.</summary>
     public string? ExtraParameters { get; init; }
 

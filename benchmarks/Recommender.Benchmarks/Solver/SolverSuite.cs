@@ -21,10 +21,12 @@ public static class SolverSuite
         var options = SolverOptions.Default with
         {
             Workers = workers,
+            TimeLimit = TimeSpan.FromSeconds(double.Parse(Option(args, "--limit") ?? "1", CultureInfo.InvariantCulture)),
             UseGreedyHint = args.Contains("--hint"),
             TwoSolveTieBreak = args.Contains("--two-solves"),
             PruneDominated = !args.Contains("--no-pruning"),
             ExtraParameters = Option(args, "--params"),
+            SearchBranching = Option(args, "--branching") ?? SolverOptions.Default.SearchBranching,
         };
         var verbose = args.Contains("--verbose");
         Console.WriteLine(Inv($"CP-SAT: {options}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
@@ -60,6 +62,13 @@ public static class SolverSuite
             recommender.Recommend(request, catalog); // JIT and caches, untimed
         }
 
+        var build = Stopwatch.StartNew();
+        foreach (var (_, request) in requests)
+        {
+            NodePoolProblemBuilder.Build(request, catalog, options.PruneDominated);
+        }
+
+        Console.WriteLine(Inv($"(building the pruned problems of {requests.Count} requests: {build.Elapsed.TotalMilliseconds / requests.Count:0.00} ms each)"));
         var result = new SuiteResult(requests.Count);
         foreach (var (i, (kind, request)) in requests.Index())
         {
