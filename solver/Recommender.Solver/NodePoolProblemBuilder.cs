@@ -93,7 +93,8 @@ public static class NodePoolProblemBuilder
 
         var cpu = PriceScale.ToMillicores(request.Cpu);
         var memory = PriceScale.ToMiB(request.MemoryGiB);
-        var bounds = candidates.Select(c => UpperBound(c, request, cpu, memory)).ToList();
+        var onDemandNodes = FewestOnDemandNodes(candidates, CeilPercent(cpu, request.OnDemandPct), CeilPercent(memory, request.OnDemandPct));
+        var bounds = candidates.Select(c => UpperBound(c, request, cpu, memory, onDemandNodes)).ToList();
         return new NodePoolProblem(
             candidates,
             bounds,
@@ -116,17 +117,40 @@ public static class NodePoolProblemBuilder
     /// where cover = nodes of that candidate alone covering every demand it contributes to, dropping one node keeps
     /// every demand, the on-demand share (at most the demand), minNodes, the pool and type sets and sameSize, and
     /// lowers price or node count, so it was not optimal. Spot pools under spotDiversity >= 2 are excepted (dropping
-    /// a node shrinks the spot total other pools' 1/D share is measured against) and keep maxNodes.
+    /// a node shrinks the spot total other pools' 1/D share is measured against). A spot pool of any valid layout
+    /// (so under every spotDiversity) also leaves room for the on-demand nodes the share needs (at least
+    /// <paramref name="onDemandNodes"/>) and, with spotDiversity D >= 2, for one node in each of D - 1 other spot pools.
     /// </summary>
-    private static int UpperBound(PoolCandidate c, LayoutRequest request, long cpu, long memory)
+    private static int UpperBound(PoolCandidate c, LayoutRequest request, long cpu, long memory, long onDemandNodes)
     {
-        if (c.IsSpot && request.SpotDiversity >= 2)
+        if (c.IsSpot)
         {
-            return request.MaxNodes;
+            var room = request.MaxNodes - onDemandNodes - (request.SpotDiversity >= 2 ? request.SpotDiversity - 1 : 0);
+            if (request.SpotDiversity >= 2 || room <= 0)
+            {
+                return (int)Math.Max(0, room);
+            }
+
+            return (int)Math.Min(room, Math.Max(Math.Max(request.MinNodes, Cover(cpu, c.CpuMillis, c.MemoryMiB, memory, c, request)), 1));
         }
 
-        var cover = Math.Max(Math.Max(Cover(cpu, c.CpuMillis), Cover(memory, c.MemoryMiB)), Cover(request.Gpus, c.Gpus));
-        return (int)Math.Min(request.MaxNodes, Math.Max(Math.Max(request.MinNodes, cover), 1));
+        return (int)Math.Min(request.MaxNodes, Math.Max(Math.Max(request.MinNodes, Cover(cpu, c.CpuMillis, c.MemoryMiB, memory, c, request)), 1));
+    }
+
+    // Nodes of this candidate alone covering every demand it contributes to.
+    private static long Cover(long cpu, long cpuPerNode, long memoryPerNode, long memory, PoolCandidate c, LayoutRequest request) =>
+        Math.Max(Math.Max(Cover(cpu, cpuPerNode), Cover(memory, memoryPerNode)), Cover(request.Gpus, c.Gpus));
+
+    /// <summary>On-demand nodes every layout needs for the share: its vCPU and memory parts, each with the largest on-demand node.</summary>
+    private static long FewestOnDemandNodes(IReadOnlyList<PoolCandidate> candidates, long onDemandCpu, long onDemandMemory)
+    {
+        var onDemand = candidates.Where(c => !c.IsSpot).ToList();
+        if (onDemand.Count == 0)
+        {
+            return 0; // the share (if any) is infeasible anyway; CP-SAT says so
+        }
+
+        return Math.Max(Cover(onDemandCpu, onDemand.Max(c => c.CpuMillis)), Cover(onDemandMemory, onDemand.Max(c => c.MemoryMiB)));
     }
 
     private static long Cover(long demand, long perNode) => perNode <= 0 ? 0 : (demand + perNode - 1) / perNode;

@@ -1,0 +1,39 @@
+using Recommender.Core.Recommendations;
+
+namespace Recommender.Solver.Tests;
+
+/// <summary>Per-candidate node bounds that every valid layout respects (on-demand share and spotDiversity room).</summary>
+public sealed class NodeBoundTests
+{
+    [Theory]
+    [InlineData(1, 0, 6)] // no rule: the cover bound, ceil(20 / 3.92) = 6
+    [InlineData(1, 100, 4)] // 100 % on-demand needs 6 on-demand nodes: room 10 - 6 = 4
+    [InlineData(2, 0, 9)] // D = 2: room for one node of another spot pool
+    [InlineData(3, 50, 5)] // D = 3, half on demand (3 nodes of 4 vCPU): 10 - 3 - 2
+    public void Spot_bound_leaves_room_for_on_demand_share_and_other_spot_pools(int diversity, int onDemandPct, int expected)
+    {
+        var catalog = new TestCatalog()
+            .Add("ecs.g7.xlarge", 4, 16, 0.20m, 0.05m)
+            .Add("ecs.c7.xlarge", 4, 8, 0.19m, 0.06m)
+            .Add("ecs.r7.xlarge", 4, 32, 0.25m, 0.07m)
+            .Build();
+        var request = Layouts.Request(20, 20) with { MaxNodes = 10, SpotDiversity = diversity, OnDemandPct = onDemandPct };
+        var problem = NodePoolProblemBuilder.Build(request, catalog, prune: false);
+        var spot = problem.Candidates.Select((c, i) => (c, i)).First(x => x.c.IsSpot && x.c.Name == "ecs.g7.xlarge").i;
+        Assert.Equal(expected, problem.UpperBounds[spot]);
+    }
+
+    [Fact]
+    public void Spot_is_unusable_when_the_share_and_diversity_leave_no_room()
+    {
+        var catalog = new TestCatalog()
+            .Add("ecs.g7.xlarge", 4, 16, 0.20m, 0.01m)
+            .Add("ecs.c7.xlarge", 4, 8, 0.19m, 0.01m)
+            .Build();
+        var request = Layouts.Request(7, 8) with { MaxNodes = 3, MinNodes = 3, SpotDiversity = 2, OnDemandPct = 100 };
+        var problem = NodePoolProblemBuilder.Build(request, catalog, prune: false);
+        Assert.All(problem.Candidates.Select((c, i) => (c, i)).Where(x => x.c.IsSpot), x => Assert.Equal(0, problem.UpperBounds[x.i]));
+        var best = Layouts.Best(request, catalog);
+        Assert.All(best.Pools, p => Assert.Equal(CapacityType.OnDemand, p.CapacityType));
+    }
+}
