@@ -2,15 +2,19 @@ using Recommender.Core.Recommendations;
 
 namespace Recommender.Solver.Tests;
 
-/// <summary>Per-candidate node bounds that every valid layout respects (on-demand share and spotDiversity room).</summary>
+/// <summary>
+/// Per-candidate spot node bounds: the cover of what the on-demand share leaves (optimal layouts), and the room the
+/// share and spotDiversity leave (every valid layout). Exactness is covered by the brute-force tests.
+/// </summary>
 public sealed class NodeBoundTests
 {
     [Theory]
     [InlineData(1, 0, 6)] // no rule: the cover bound, ceil(20 / 3.92) = 6
-    [InlineData(1, 100, 4)] // 100 % on-demand needs 6 on-demand nodes: room 10 - 6 = 4
+    [InlineData(1, 100, 1)] // 100 % on-demand: spot covers nothing, so only minNodes (1) can call for a spot node
+    [InlineData(1, 50, 3)] // half on demand: spot covers at most the other 10 vCPU, ceil(10 / 3.92) = 3
     [InlineData(2, 0, 9)] // D = 2: room for one node of another spot pool
     [InlineData(3, 50, 5)] // D = 3, half on demand (3 nodes of 4 vCPU): 10 - 3 - 2
-    public void Spot_bound_leaves_room_for_on_demand_share_and_other_spot_pools(int diversity, int onDemandPct, int expected)
+    public void Spot_bound_covers_what_the_share_leaves_and_leaves_room_for_other_pools(int diversity, int onDemandPct, int expected)
     {
         var catalog = new TestCatalog()
             .Add("ecs.g7.xlarge", 4, 16, 0.20m, 0.05m)
