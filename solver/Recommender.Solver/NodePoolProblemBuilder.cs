@@ -118,8 +118,9 @@ public static class NodePoolProblemBuilder
     /// every demand, the on-demand share (at most the demand), minNodes, the pool and type sets and sameSize, and
     /// lowers price or node count, so it was not optimal. Spot pools under spotDiversity >= 2 are excepted (dropping
     /// a node shrinks the spot total other pools' 1/D share is measured against). Otherwise a spot pool only needs to
-    /// cover what the on-demand share leaves (the on-demand pools provide the share on their own), so the same
-    /// removal argument bounds it by that cover. A spot pool of any valid layout
+    /// cover what the on-demand share leaves (the on-demand pools provide the share on their own) and, with the at
+    /// least <paramref name="onDemandNodes"/> on-demand nodes, minNodes: the same removal argument bounds it by
+    /// max(that cover, minNodes - onDemandNodes), possibly 0 (then the pool is never needed). A spot pool of any valid layout
     /// (so under every spotDiversity) also leaves room for the on-demand nodes the share needs (at least
     /// <paramref name="onDemandNodes"/>) and, with spotDiversity D >= 2, for one node in each of D - 1 other spot pools.
     /// </summary>
@@ -135,7 +136,8 @@ public static class NodePoolProblemBuilder
 
             // The on-demand pools already provide the share, so a spot pool only has to cover the rest.
             var spotCover = Cover(cpu - CeilPercent(cpu, request.OnDemandPct), c.CpuMillis, c.MemoryMiB, memory - CeilPercent(memory, request.OnDemandPct), c, request);
-            return (int)Math.Min(room, Math.Max(Math.Max(request.MinNodes, spotCover), 1));
+            // Every layout has at least onDemandNodes other nodes, so minNodes asks this pool for the rest at most.
+            return (int)Math.Min(room, Math.Max(request.MinNodes - onDemandNodes, spotCover));
         }
 
         return (int)Math.Min(request.MaxNodes, Math.Max(Math.Max(request.MinNodes, Cover(cpu, c.CpuMillis, c.MemoryMiB, memory, c, request)), 1));

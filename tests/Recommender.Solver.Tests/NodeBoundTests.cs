@@ -10,7 +10,7 @@ public sealed class NodeBoundTests
 {
     [Theory]
     [InlineData(1, 0, 6)] // no rule: the cover bound, ceil(20 / 3.92) = 6
-    [InlineData(1, 100, 1)] // 100 % on-demand: spot covers nothing, so only minNodes (1) can call for a spot node
+    [InlineData(1, 100, 0)] // 100 % on-demand: spot covers nothing, and the 6 on-demand nodes already make minNodes
     [InlineData(1, 50, 3)] // half on demand: spot covers at most the other 10 vCPU, ceil(10 / 3.92) = 3
     [InlineData(2, 0, 9)] // D = 2: room for one node of another spot pool
     [InlineData(3, 50, 5)] // D = 3, half on demand (3 nodes of 4 vCPU): 10 - 3 - 2
@@ -39,5 +39,20 @@ public sealed class NodeBoundTests
         Assert.All(problem.Candidates.Select((c, i) => (c, i)).Where(x => x.c.IsSpot), x => Assert.Equal(0, problem.UpperBounds[x.i]));
         var best = Layouts.Best(request, catalog);
         Assert.All(best.Pools, p => Assert.Equal(CapacityType.OnDemand, p.CapacityType));
+    }
+
+    [Fact]
+    public void Spot_nodes_still_make_up_min_nodes_at_full_on_demand_share()
+    {
+        // 4 vCPU at 100 % on-demand needs 2 on-demand g7.xlarge (3.92 allocatable each); minNodes 5 asks for 3 more
+        // nodes, cheapest as spot.
+        var catalog = new TestCatalog()
+            .Add("ecs.g7.xlarge", 4, 16, 0.20m, 0.02m)
+            .Build();
+        var request = Layouts.Request(4, 4) with { MinNodes = 5, OnDemandPct = 100 };
+        var problem = NodePoolProblemBuilder.Build(request, catalog, prune: false);
+        Assert.Equal(3, problem.UpperBounds[problem.Candidates.ToList().FindIndex(c => c.IsSpot)]);
+        var best = Layouts.Best(request, catalog);
+        Assert.Equal(0.46m, best.HourlyPrice); // 2 x 0.20 on demand + 3 x 0.02 spot
     }
 }
