@@ -43,7 +43,11 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
             return Answer(RecommendationStatus.Infeasible, [], null, InfeasibilityExplainer.Explain(request, catalog, problem));
         }
 
-        var search = new LayoutSearch(problem, Options, time, started + (long)(Options.TimeLimit.TotalSeconds * time.TimestampFrequency));
+        long Deadline() => started + (long)(Options.TimeLimit.TotalSeconds * time.TimestampFrequency);
+        var search = new LayoutSearch(problem, Options, time, Deadline())
+        {
+            PriceCapMicros = FallbackLayout.SinglePoolPriceMicros(problem),
+        };
         if (Options.UseGreedyHint && FallbackLayout.Find(request, catalog, problem) is { } hint)
         {
             search.Hint = FallbackLayout.AsCounts(hint, problem);
@@ -52,7 +56,9 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
         NodePoolSolution first;
         try
         {
-            first = search.Next(request.Alternatives > 1, ct);
+            first = request.SameSize && request.Alternatives == 1 && problem.ShapeCount > 1 && !Options.UseGreedyHint
+                ? new SameSizeSearch(problem, Options, time, Deadline()).Solve(ct)
+                : search.Next(request.Alternatives > 1, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

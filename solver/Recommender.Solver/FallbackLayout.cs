@@ -28,8 +28,17 @@ public static class FallbackLayout
         return greedy.Sum(p => p.NodeCount * p.UnitPrice) < single.Sum(p => p.NodeCount * p.UnitPrice) ? greedy : single;
     }
 
+    /// <summary>Price in micros of <see cref="CheapestSinglePool"/>, an upper bound on the optimum; null when there is none.</summary>
+    public static long? SinglePoolPriceMicros(NodePoolProblem problem) =>
+        CheapestCoveringCandidate(problem) is ({ } c, var nodes) ? nodes * c.PriceMicros : null;
+
     /// <summary>One on-demand pool covering everything: valid for every rule (on-demand share, sameSize, maxPools, diversity).</summary>
-    private static IReadOnlyList<PoolChoice>? CheapestSinglePool(NodePoolProblem problem)
+    private static IReadOnlyList<PoolChoice>? CheapestSinglePool(NodePoolProblem problem) =>
+        CheapestCoveringCandidate(problem) is ({ } best, var nodes)
+            ? [new PoolChoice(best.Offering, CapacityType.OnDemand, (int)nodes, best.UnitPrice)]
+            : null;
+
+    private static (PoolCandidate? Candidate, long Nodes) CheapestCoveringCandidate(NodePoolProblem problem)
     {
         PoolCandidate? best = null;
         long bestNodes = 0;
@@ -43,7 +52,7 @@ public static class FallbackLayout
             }
         }
 
-        return best is null ? null : [new PoolChoice(best.Offering, CapacityType.OnDemand, (int)bestNodes, best.UnitPrice)];
+        return (best, bestNodes);
     }
 
     private static long Cover(long demand, long perNode) =>

@@ -15,6 +15,9 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
     /// <summary>Counts to suggest to the first solve (see <see cref="SolverOptions.UseGreedyHint"/>).</summary>
     public IReadOnlyList<int>? Hint { get; set; }
 
+    /// <summary>Price of a known valid layout; bounds the first solve only (see <see cref="NodePoolModel"/>).</summary>
+    public long? PriceCapMicros { get; set; }
+
     public NodePoolSolution Next(bool trackTypes, CancellationToken ct)
     {
         var solution = lexicographic is { } weights
@@ -26,6 +29,7 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
         }
 
         Hint = null;
+        PriceCapMicros = null;
         return solution;
     }
 
@@ -47,7 +51,7 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
 
     private NodePoolModel Build(ObjectiveWeights weights, long? fixedPrice, bool trackTypes)
     {
-        var model = new NodePoolModel(problem, weights, fixedPrice, trackTypes || typeSets.Count > 0);
+        var model = new NodePoolModel(problem, weights, fixedPrice, trackTypes || typeSets.Count > 0, fixedPrice is null ? PriceCapMicros : null);
         foreach (var set in typeSets)
         {
             model.ExcludeTypeSet(set);

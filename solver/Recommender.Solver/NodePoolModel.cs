@@ -14,20 +14,37 @@ internal sealed class NodePoolModel
     private readonly CpModel model = new();
     private readonly IntVar[] nodes;
     private readonly BoolVar[] used;
+    private readonly int[] upperBounds;
     private readonly LinearExpr price;
     private BoolVar[]? typeUsed;
 
     /// <param name="fixedPriceMicros">When set, the layout must cost exactly this (second stage of a two-solve tie-break).</param>
     /// <param name="trackTypes">Create the per-type usage booleans that <see cref="ExcludeTypeSet"/> cuts on.</param>
-    public NodePoolModel(NodePoolProblem problem, ObjectiveWeights weights, long? fixedPriceMicros = null, bool trackTypes = false)
+    /// <param name="priceCapMicros">
+    /// Price of a known valid layout. The best layout costs at most this, so each of its pools holds at most
+    /// cap / unit price nodes: exact for the best layout (ties included), not for alternatives (they may cost more).
+    /// </param>
+    public NodePoolModel(NodePoolProblem problem, ObjectiveWeights weights, long? fixedPriceMicros = null, bool trackTypes = false, long? priceCapMicros = null)
     {
         this.problem = problem;
         this.weights = weights;
         var count = problem.Candidates.Count;
         nodes = new IntVar[count];
         used = new BoolVar[count];
+        upperBounds = [.. problem.UpperBounds];
+        if (priceCapMicros is { } cap)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var unitPrice = problem.Candidates[i].PriceMicros;
+                upperBounds[i] = unitPrice <= 0 ? upperBounds[i] : (int)Math.Min(upperBounds[i], cap / unitPrice);
+            }
+        }
+
+        // Only the variable bounds use the cap: an explicit price <= cap row, parallel to the objective, measured slower.
         CreateVariables();
         price = Weighted(c => c.PriceMicros, _ => true);
+
         AddDemandCoverage();
         AddPoolActivation();
         AddNodeCountBounds();
@@ -84,7 +101,7 @@ internal sealed class NodePoolModel
 
         var counts = nodes.Select(n => (int)solver.Value(n)).ToArray();
         var priceMicros = problem.Candidates.Select((c, i) => c.PriceMicros * counts[i]).Sum();
-        long? bound = weights.Price > 0 ? weights.PriceOf(solver.BestObjectiveBound) : null;
+        long? bound = weights.Price > 0 ? weights.PriceOf(solver.BestObjectiveBound) * problem.PriceUnit : null;
         return new NodePoolSolution(status, counts, priceMicros, bound, wall);
     }
 
@@ -93,7 +110,7 @@ internal sealed class NodePoolModel
         for (var i = 0; i < nodes.Length; i++)
         {
             var name = problem.Candidates[i].ToString();
-            nodes[i] = model.NewIntVar(0, problem.UpperBounds[i], $"nodes[{name}]");
+            nodes[i] = model.NewIntVar(0, upperBounds[i], $"nodes[{name}]");
             used[i] = model.NewBoolVar($"used[{name}]");
         }
     }
@@ -114,7 +131,7 @@ internal sealed class NodePoolModel
     {
         for (var i = 0; i < nodes.Length; i++)
         {
-            model.Add(nodes[i] <= LinearExpr.Term(used[i], problem.UpperBounds[i]));
+            model.Add(nodes[i] <= LinearExpr.Term(used[i], upperBounds[i]));
             model.Add(nodes[i] >= used[i]);
         }
     }
@@ -156,7 +173,7 @@ internal sealed class NodePoolModel
             return;
         }
 
-        var spotCpuMax = spot.Sum(i => problem.Candidates[i].CpuMillis * problem.UpperBounds[i]);
+        var spotCpuMax = spot.Sum(i => problem.Candidates[i].CpuMillis * upperBounds[i]);
         var spotCpu = model.NewIntVar(0, spotCpuMax, "spotCpu");
         model.Add(spotCpu == Weighted(c => c.CpuMillis, c => c.IsSpot));
         var anySpot = model.NewBoolVar("anySpot");
@@ -221,7 +238,7 @@ internal sealed class NodePoolModel
         var objective = LinearExpr.NewBuilder();
         for (var i = 0; i < nodes.Length; i++)
         {
-            objective.AddTerm(nodes[i], (weights.Price * problem.Candidates[i].PriceMicros) + weights.Nodes);
+            objective.AddTerm(nodes[i], (weights.Price * (problem.Candidates[i].PriceMicros / problem.PriceUnit)) + weights.Nodes);
             if (weights.Pools != 0)
             {
                 objective.AddTerm(used[i], weights.Pools);
@@ -251,10 +268,10 @@ internal sealed class NodePoolModel
         var seconds = Math.Max(0.001, timeLimit.TotalSeconds);
         var workers = Math.Clamp(options.Workers, 1, 2);
         // linearization_level:2 puts the pool on/off constraints (n <= U*used) into the LP: at the default level
-        // the bound stayed at its trivial value and 1-worker solves ran into the limit (measured: solver/README.md).
+        // the bound stayed at its trivial value and 1-worker solves ran into the limit.
         var text = string.Create(
             CultureInfo.InvariantCulture,
-            $"max_time_in_seconds:{seconds:0.###} num_workers:{workers} random_seed:{options.RandomSeed} linearization_level:2");
+            $"max_time_in_seconds:{seconds:0.###} num_workers:{workers} random_seed:{options.RandomSeed} linearization_level:2 search_branching:{options.SearchBranching}");
         if (options.RelativeGapLimit > 0)
         {
             text += string.Create(CultureInfo.InvariantCulture, $" relative_gap_limit:{options.RelativeGapLimit:R}");

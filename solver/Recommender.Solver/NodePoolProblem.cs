@@ -22,4 +22,26 @@ public sealed record NodePoolProblem(
     int SpotDiversity,
     bool SameSize,
     IReadOnlyList<string> TypeNames,
-    int ShapeCount);
+    int ShapeCount)
+{
+    /// <summary>
+    /// Greatest common divisor of the candidates' prices (catalog prices have 4 decimals, so usually 100 micros).
+    /// Every layout's price is a multiple of it, so the objective counts prices in this unit: smaller coefficients
+    /// for CP-SAT's LP and cuts, same order of layouts.
+    /// </summary>
+    public long PriceUnit { get; } = Gcd(Candidates);
+
+    private static long Gcd(IReadOnlyList<PoolCandidate> candidates)
+    {
+        var gcd = 0L;
+        foreach (var c in candidates)
+        {
+            for (var b = Math.Abs(c.PriceMicros); b != 0;)
+            {
+                (gcd, b) = (b, gcd % b);
+            }
+        }
+
+        return gcd <= 0 ? 1 : gcd;
+    }
+}

@@ -36,6 +36,39 @@ public static class NodePoolProblemBuilder
         return Compact(request, kept);
     }
 
+    /// <summary>The same problem over the candidates at <paramref name="members"/> only (types and sizes re-indexed).</summary>
+    public static NodePoolProblem Restrict(NodePoolProblem problem, IReadOnlyList<int> members)
+    {
+        var typeNames = new List<string>();
+        var typeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+        var shapeIndex = new Dictionary<int, int>();
+        var candidates = new List<PoolCandidate>(members.Count);
+        foreach (var c in members.Select(i => problem.Candidates[i]))
+        {
+            if (!typeIndex.TryGetValue(c.Name, out var t))
+            {
+                t = typeIndex[c.Name] = typeNames.Count;
+                typeNames.Add(c.Name);
+            }
+
+            if (!shapeIndex.TryGetValue(c.Shape, out var s))
+            {
+                s = shapeIndex[c.Shape] = shapeIndex.Count;
+            }
+
+            candidates.Add(c with { TypeIndex = t, Shape = s });
+        }
+
+        return problem with
+        {
+            Candidates = candidates,
+            UpperBounds = [.. members.Select(i => problem.UpperBounds[i])],
+            MaxPools = Math.Min(problem.MaxPools, candidates.Count),
+            TypeNames = typeNames,
+            ShapeCount = shapeIndex.Count,
+        };
+    }
+
     private static NodePoolProblem Compact(LayoutRequest request, IReadOnlyList<PoolCandidate> kept)
     {
         var typeNames = new List<string>();
@@ -60,7 +93,8 @@ public static class NodePoolProblemBuilder
 
         var cpu = PriceScale.ToMillicores(request.Cpu);
         var memory = PriceScale.ToMiB(request.MemoryGiB);
-        var bounds = candidates.Select(c => UpperBound(c, request, cpu, memory)).ToList();
+        var onDemandNodes = FewestOnDemandNodes(candidates, CeilPercent(cpu, request.OnDemandPct), CeilPercent(memory, request.OnDemandPct));
+        var bounds = candidates.Select(c => UpperBound(c, request, cpu, memory, onDemandNodes)).ToList();
         return new NodePoolProblem(
             candidates,
             bounds,
@@ -83,17 +117,46 @@ public static class NodePoolProblemBuilder
     /// where cover = nodes of that candidate alone covering every demand it contributes to, dropping one node keeps
     /// every demand, the on-demand share (at most the demand), minNodes, the pool and type sets and sameSize, and
     /// lowers price or node count, so it was not optimal. Spot pools under spotDiversity >= 2 are excepted (dropping
-    /// a node shrinks the spot total other pools' 1/D share is measured against) and keep maxNodes.
+    /// a node shrinks the spot total other pools' 1/D share is measured against). Otherwise a spot pool only needs to
+    /// cover what the on-demand share leaves (the on-demand pools provide the share on their own) and, with the at
+    /// least <paramref name="onDemandNodes"/> on-demand nodes, minNodes: the same removal argument bounds it by
+    /// max(that cover, minNodes - onDemandNodes), possibly 0 (then the pool is never needed). A spot pool of any valid layout
+    /// (so under every spotDiversity) also leaves room for the on-demand nodes the share needs (at least
+    /// <paramref name="onDemandNodes"/>) and, with spotDiversity D >= 2, for one node in each of D - 1 other spot pools.
     /// </summary>
-    private static int UpperBound(PoolCandidate c, LayoutRequest request, long cpu, long memory)
+    private static int UpperBound(PoolCandidate c, LayoutRequest request, long cpu, long memory, long onDemandNodes)
     {
-        if (c.IsSpot && request.SpotDiversity >= 2)
+        if (c.IsSpot)
         {
-            return request.MaxNodes;
+            var room = request.MaxNodes - onDemandNodes - (request.SpotDiversity >= 2 ? request.SpotDiversity - 1 : 0);
+            if (request.SpotDiversity >= 2 || room <= 0)
+            {
+                return (int)Math.Max(0, room);
+            }
+
+            // The on-demand pools already provide the share, so a spot pool only has to cover the rest.
+            var spotCover = Cover(cpu - CeilPercent(cpu, request.OnDemandPct), c.CpuMillis, c.MemoryMiB, memory - CeilPercent(memory, request.OnDemandPct), c, request);
+            // Every layout has at least onDemandNodes other nodes, so minNodes asks this pool for the rest at most.
+            return (int)Math.Min(room, Math.Max(request.MinNodes - onDemandNodes, spotCover));
         }
 
-        var cover = Math.Max(Math.Max(Cover(cpu, c.CpuMillis), Cover(memory, c.MemoryMiB)), Cover(request.Gpus, c.Gpus));
-        return (int)Math.Min(request.MaxNodes, Math.Max(Math.Max(request.MinNodes, cover), 1));
+        return (int)Math.Min(request.MaxNodes, Math.Max(Math.Max(request.MinNodes, Cover(cpu, c.CpuMillis, c.MemoryMiB, memory, c, request)), 1));
+    }
+
+    // Nodes of this candidate alone covering every demand it contributes to.
+    private static long Cover(long cpu, long cpuPerNode, long memoryPerNode, long memory, PoolCandidate c, LayoutRequest request) =>
+        Math.Max(Math.Max(Cover(cpu, cpuPerNode), Cover(memory, memoryPerNode)), Cover(request.Gpus, c.Gpus));
+
+    /// <summary>On-demand nodes every layout needs for the share: its vCPU and memory parts, each with the largest on-demand node.</summary>
+    private static long FewestOnDemandNodes(IReadOnlyList<PoolCandidate> candidates, long onDemandCpu, long onDemandMemory)
+    {
+        var onDemand = candidates.Where(c => !c.IsSpot).ToList();
+        if (onDemand.Count == 0)
+        {
+            return 0; // the share (if any) is infeasible anyway; CP-SAT says so
+        }
+
+        return Math.Max(Cover(onDemandCpu, onDemand.Max(c => c.CpuMillis)), Cover(onDemandMemory, onDemand.Max(c => c.MemoryMiB)));
     }
 
     private static long Cover(long demand, long perNode) => perNode <= 0 ? 0 : (demand + perNode - 1) / perNode;

@@ -50,11 +50,12 @@ public sealed class OptimalityTests
     [Fact]
     public void Huge_prices_take_the_two_solve_path_and_stay_lexicographic()
     {
-        // Prices near 100 million per hour make price x (nodes, pools) weights overflow the safe range: two solves.
+        // Prices near ten billion per hour (to the micro, so the price unit is 1) make price x (nodes, pools)
+        // weights overflow the safe range: two solves.
         var catalog = new TestCatalog()
-            .Add("ecs.g7.large", 2, 8, 50_000_000m, 20_000_000m)
-            .Add("ecs.g7.xlarge", 4, 16, 100_000_000m, 40_000_000m)
-            .Add("ecs.c7.xlarge", 4, 8, 90_000_000m)
+            .Add("ecs.g7.large", 2, 8, 5_000_000_000.000001m, 2_000_000_000.000003m)
+            .Add("ecs.g7.xlarge", 4, 16, 10_000_000_000.000007m, 4_000_000_000.000009m)
+            .Add("ecs.c7.xlarge", 4, 8, 9_000_000_000.000011m)
             .Build();
         var request = Layouts.Request(7, 20) with { MaxNodes = LayoutRequestLimits.MaxNodes, OnDemandPct = 50 };
         var problem = NodePoolProblemBuilder.Build(request, catalog);
@@ -63,8 +64,8 @@ public sealed class OptimalityTests
         var answer = Layouts.CpSat.Recommend(request, catalog);
         Assert.Equal(RecommendationStatus.Optimal, answer.Status);
 
-        // Enumerating up to 7 nodes is complete: 8 nodes cost at least 8 x 20,000,000, more than the
-        // g7.xlarge on-demand + g7.xlarge spot layout (140,000,000) that satisfies the request.
+        // Enumerating up to 7 nodes is complete: 8 nodes cost at least 8 x 2,000,000,000, more than the
+        // g7.xlarge on-demand + g7.xlarge spot layout (14,000,000,000) that satisfies the request.
         var expected = BruteForce.Best(request, catalog, 7);
         var best = answer.Layouts[0];
         Assert.Equal(expected, (best.HourlyPrice, best.NodeCount, best.Pools.Count));
