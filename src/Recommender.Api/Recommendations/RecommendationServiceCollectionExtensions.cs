@@ -17,7 +17,7 @@ public static class RecommendationServiceCollectionExtensions
     public const string RedisKeyPrefixKey = "Recommendations:RedisKeyPrefix";
 
     /// <summary>
-    /// Registers the CP-SAT <see cref="IRecommender"/> (options from section Solver; Workers defaults to min(2, cores)),
+    /// Registers the CP-SAT <see cref="IRecommender"/> (options from section Solver; defaults are SolverOptions'),
     /// the recommendation store (Redis when <c>Redis:Configuration</c> is set, sharing the catalog's connection; else
     /// in memory), <see cref="RecommendationService"/> (options from section Recommendations) and the solver warm-up.
     /// </summary>
@@ -59,7 +59,9 @@ public static class RecommendationServiceCollectionExtensions
     public static SolverOptions SolverOptionsFrom(IConfiguration section)
     {
         ArgumentNullException.ThrowIfNull(section);
-        var options = new SolverOptions { Workers = Math.Min(2, Environment.ProcessorCount) };
+        // SolverOptions' own defaults (1 worker: measured to prove more answers optimal than 2 within the limit; the
+        // service parallelises across requests instead, see Recommendations:MaxConcurrentSolves).
+        var options = new SolverOptions();
         section.Bind(options);
         if (options.TimeLimit <= TimeSpan.Zero || options.Workers < 1)
         {

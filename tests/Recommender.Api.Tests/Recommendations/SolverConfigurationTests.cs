@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Recommender.Api.Recommendations;
+using Recommender.Solver;
 
 namespace Recommender.Api.Tests.Recommendations;
 
@@ -13,7 +14,7 @@ public sealed class SolverConfigurationTests
         var options = RecommendationServiceCollectionExtensions.SolverOptionsFrom(Section([]));
 
         Assert.Equal(TimeSpan.FromSeconds(1), options.TimeLimit);
-        Assert.Equal(Math.Min(2, Environment.ProcessorCount), options.Workers);
+        Assert.Equal(new SolverOptions().Workers, options.Workers);
     }
 
     [Fact]
