@@ -3,7 +3,7 @@
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/graphql-response+json"
-wrk.body = [[{"query":"{ instanceTypes(provider: \"alibaba\", region: \"cn-test\", filter: { vcpu: { min: 4, max: 32 }, memoryGiB: { min: 8 }, architectures: [X86], availableInZone: \"cn-test-a\", maxPrice: 2 }, orderBy: { field: PRICE_PER_VCPU }, first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { name vcpu memoryGiB onDemandPrice pricePerVcpu currency } } }"}]]
+wrk.body = [[{"query":"{ instanceTypes(provider: \"alibaba\", region: \"cn-hangzhou\", filter: { vcpu: { min: 4, max: 32 }, memoryGiB: { min: 8 }, architectures: [X86], availableInZone: \"cn-hangzhou-i\", maxPrice: 2 }, orderBy: { field: PRICE_PER_VCPU }, first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { name vcpu memoryGiB onDemandPrice pricePerVcpu currency } } }"}]]
 
 done = function(summary, latency, requests)
   io.write(string.format("requests: %d, non-2xx: %d, socket errors: %d\n", summary.requests, summary.errors.status,
