@@ -1,0 +1,216 @@
+using Google.OrTools.Sat;
+
+namespace Recommender.Solver;
+
+/// <summary>
+/// maxPools ≤ 2 solved exactly by enumeration instead of CP-SAT. With few pools and covers of hundreds of nodes the
+/// LP link <c>nodes ≤ U·used</c> is weak (the relaxation mixes many types at small fractions of <c>used</c>), so
+/// CP-SAT found the optimum but could not prove it. Here every layout of the model is one pool or a pair of pools:
+/// for a pool (a, x nodes) the cheapest partner count y is the smallest y meeting every "at least" rule (coverage,
+/// on-demand share, minNodes, a's diversity share), because price, nodes and pools all grow with y and the only
+/// "at most" rules (maxNodes, y ≤ U_b, b's diversity share) only get harder as y grows; so checking that smallest y
+/// against every rule decides x. The feasible set is exactly <see cref="NodePoolModel"/>'s (same node bounds U, same
+/// rules), and layouts compare by (price, nodes, pools), so the result is its lexicographic optimum, ties included.
+/// Pairs are skipped when a valid price bound exceeds the best price (see <see cref="TooDear"/>).
+/// </summary>
+internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time, long deadline)
+{
+    private readonly IReadOnlyList<PoolCandidate> c = problem.Candidates;
+    private (long Price, long Nodes, long Pools) best = (long.MaxValue, long.MaxValue, long.MaxValue);
+    private int[]? bestCounts;
+
+    public static bool Applies(NodePoolProblem problem) => problem.MaxPools <= 2;
+
+    public NodePoolSolution Solve(CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        var n = c.Count;
+        var order = Enumerable.Range(0, n).OrderBy(i => c[i].PriceMicros / (double)Math.Max(1, c[i].CpuMillis)).ToArray();
+        foreach (var a in order)
+        {
+            TrySingle(a);
+        }
+
+        var complete = true;
+        if (problem.MaxPools >= 2)
+        {
+            var dear = new bool[n];
+            for (var ia = 0; ia < n && complete; ia++)
+            {
+                if (ct.IsCancellationRequested || time.GetTimestamp() >= deadline)
+                {
+                    complete = false;
+                    break;
+                }
+
+                var a = order[ia];
+                Mark(dear);
+                for (var ib = ia + 1; ib < n; ib++)
+                {
+                    var b = order[ib];
+                    if (!(dear[a] && dear[b]) && (!problem.SameSize || c[a].Shape == c[b].Shape))
+                    {
+                        TryPair(a, b);
+                    }
+                }
+            }
+        }
+
+        var wall = time.GetElapsedTime(started);
+        if (bestCounts is null)
+        {
+            return new NodePoolSolution(complete ? CpSolverStatus.Infeasible : CpSolverStatus.Unknown, null, 0, null, wall);
+        }
+
+        return complete
+            ? new NodePoolSolution(CpSolverStatus.Optimal, bestCounts, best.Price, best.Price, wall)
+            : new NodePoolSolution(CpSolverStatus.Feasible, bestCounts, best.Price, Math.Min(best.Price, GlobalLowerBound()), wall);
+    }
+
+    private void TrySingle(int a)
+    {
+        for (var x = 1; x <= problem.UpperBounds[a]; x++)
+        {
+            if (Feasible(a, x, -1, 0))
+            {
+                Offer(a, x, -1, 0);
+                return; // more nodes only cost more
+            }
+        }
+    }
+
+    private void TryPair(int a, int b)
+    {
+        var ua = problem.UpperBounds[a];
+        var ub = problem.UpperBounds[b];
+        for (var x = 1; x <= ua; x++)
+        {
+            if ((c[a].PriceMicros * x) + c[b].PriceMicros > best.Price)
+            {
+                return; // y ≥ 1, and larger x only costs more
+            }
+
+            var y = SmallestPartner(a, x, b);
+            if (y is { } count && count <= ub && Feasible(a, x, b, count))
+            {
+                Offer(a, x, b, count);
+            }
+        }
+    }
+
+    /// <summary>Smallest y ≥ 1 meeting every "at least" rule given x nodes of a; null when no y can.</summary>
+    private long? SmallestPartner(int a, long x, int b)
+    {
+        var (pa, pb) = (c[a], c[b]);
+        long y = Math.Max(1, problem.MinNodes - x);
+        if (!Need(problem.CpuMillis - (x * pa.CpuMillis), pb.CpuMillis, ref y)
+            || !Need(problem.MemoryMiB - (x * pa.MemoryMiB), pb.MemoryMiB, ref y)
+            || !Need(problem.Gpus - (x * pa.Gpus), pb.Gpus, ref y)
+            || !Need(problem.OnDemandCpuMillis - (pa.IsSpot ? 0 : x * pa.CpuMillis), pb.IsSpot ? 0 : pb.CpuMillis, ref y)
+            || !Need(problem.OnDemandMemoryMiB - (pa.IsSpot ? 0 : x * pa.MemoryMiB), pb.IsSpot ? 0 : pb.MemoryMiB, ref y))
+        {
+            return null;
+        }
+
+        if (problem.SpotDiversity >= 2 && pa.IsSpot && pb.IsSpot
+            && !Need((problem.SpotDiversity - 1) * pa.CpuMillis * x, pb.CpuMillis, ref y))
+        {
+            return null; // a's share: D·cpu_a·x ≤ cpu_a·x + cpu_b·y
+        }
+
+        return y;
+    }
+
+    private static bool Need(long deficit, long perNode, ref long y)
+    {
+        if (deficit <= 0)
+        {
+            return true;
+        }
+
+        if (perNode <= 0)
+        {
+            return false;
+        }
+
+        y = Math.Max(y, (deficit + perNode - 1) / perNode);
+        return true;
+    }
+
+    /// <summary>Every rule of <see cref="NodePoolModel"/> for pools a (x nodes) and b (y nodes; b = −1 for none).</summary>
+    private bool Feasible(int a, long x, int b, long y)
+    {
+        long Sum(Func<PoolCandidate, long> f) => (f(c[a]) * x) + (b < 0 ? 0 : f(c[b]) * y);
+        var nodes = x + y;
+        if (nodes < problem.MinNodes || nodes > problem.MaxNodes
+            || Sum(p => p.CpuMillis) < problem.CpuMillis || Sum(p => p.MemoryMiB) < problem.MemoryMiB
+            || Sum(p => p.Gpus) < problem.Gpus
+            || Sum(p => p.IsSpot ? 0 : p.CpuMillis) < problem.OnDemandCpuMillis
+            || Sum(p => p.IsSpot ? 0 : p.MemoryMiB) < problem.OnDemandMemoryMiB)
+        {
+            return false;
+        }
+
+        if (problem.SpotDiversity < 2)
+        {
+            return true;
+        }
+
+        var spotCpu = Sum(p => p.IsSpot ? p.CpuMillis : 0);
+        var spotPools = (c[a].IsSpot ? 1 : 0) + (b >= 0 && c[b].IsSpot ? 1 : 0);
+        return spotPools == 0
+            || (spotPools >= problem.SpotDiversity
+                && (!c[a].IsSpot || problem.SpotDiversity * c[a].CpuMillis * x <= spotCpu)
+                && (b < 0 || !c[b].IsSpot || problem.SpotDiversity * c[b].CpuMillis * y <= spotCpu));
+    }
+
+    private void Offer(int a, long x, int b, long y)
+    {
+        var key = ((c[a].PriceMicros * x) + (b < 0 ? 0 : c[b].PriceMicros * y), x + y, b < 0 ? 1L : 2L);
+        if (key.CompareTo(best) >= 0)
+        {
+            return;
+        }
+
+        best = key;
+        bestCounts = new int[c.Count];
+        bestCounts[a] = (int)x;
+        if (b >= 0)
+        {
+            bestCounts[b] = (int)y;
+        }
+    }
+
+    /// <summary>
+    /// dear[i]: for some resource r with demand d_r, d_r·price_i &gt; best·cap_i,r (or cap 0). A pair whose two pools
+    /// are both dear on the same r pays at least d_r·min(price/cap) &gt; best for r alone, so it cannot win or tie.
+    /// Computed per resource; a pair is skipped only when both are dear on one common resource.
+    /// </summary>
+    private void Mark(bool[] dear)
+    {
+        // Single flag per candidate is only valid for one resource, so use the resource that prunes most: vCPU
+        // when requested, else memory (GPU-only requests are not pruned).
+        var (demand, cap) = problem.CpuMillis > 0
+            ? (problem.CpuMillis, (Func<PoolCandidate, long>)(p => p.CpuMillis))
+            : (problem.MemoryMiB, p => p.MemoryMiB);
+        for (var i = 0; i < c.Count; i++)
+        {
+            dear[i] = best.Price != long.MaxValue && TooDear(demand, cap(c[i]), c[i].PriceMicros);
+        }
+    }
+
+    private bool TooDear(long demand, long capacity, long price) =>
+        demand > 0 && (capacity <= 0 || (Int128)demand * price > (Int128)best.Price * capacity);
+
+    // A valid bound on every layout's price: vCPU alone at the cheapest price per vCPU (floor).
+    private long GlobalLowerBound()
+    {
+        if (problem.CpuMillis <= 0)
+        {
+            return 0;
+        }
+
+        var bound = c.Where(p => p.CpuMillis > 0).Select(p => (Int128)problem.CpuMillis * p.PriceMicros / p.CpuMillis).DefaultIfEmpty(0).Min();
+        return (long)bound;
+    }
+}
