@@ -34,7 +34,7 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
         var complete = true;
         if (problem.MaxPools >= 2)
         {
-            var dear = new bool[n];
+            var dear = new int[n];
             for (var ia = 0; ia < n && complete; ia++)
             {
                 if (ct.IsCancellationRequested || time.GetTimestamp() >= deadline)
@@ -48,7 +48,7 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
                 for (var ib = ia + 1; ib < n; ib++)
                 {
                     var b = order[ib];
-                    if (!(dear[a] && dear[b]) && (!problem.SameSize || c[a].Shape == c[b].Shape))
+                    if ((dear[a] & dear[b]) == 0 && (!problem.SameSize || c[a].Shape == c[b].Shape))
                     {
                         TryPair(a, b);
                     }
@@ -140,28 +140,32 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
     /// <summary>Every rule of <see cref="NodePoolModel"/> for pools a (x nodes) and b (y nodes; b = −1 for none).</summary>
     private bool Feasible(int a, long x, int b, long y)
     {
-        long Sum(Func<PoolCandidate, long> f) => (f(c[a]) * x) + (b < 0 ? 0 : f(c[b]) * y);
-        var nodes = x + y;
+        var pa = c[a];
+        var pb = b < 0 ? pa : c[b];
+        var ny = b < 0 ? 0 : y;
+        var (odX, odY) = (pa.IsSpot ? 0 : x, pb.IsSpot ? 0 : ny);
+        var nodes = x + ny;
         if (nodes < problem.MinNodes || nodes > problem.MaxNodes
-            || Sum(p => p.CpuMillis) < problem.CpuMillis || Sum(p => p.MemoryMiB) < problem.MemoryMiB
-            || Sum(p => p.Gpus) < problem.Gpus
-            || Sum(p => p.IsSpot ? 0 : p.CpuMillis) < problem.OnDemandCpuMillis
-            || Sum(p => p.IsSpot ? 0 : p.MemoryMiB) < problem.OnDemandMemoryMiB)
+            || (pa.CpuMillis * x) + (pb.CpuMillis * ny) < problem.CpuMillis
+            || (pa.MemoryMiB * x) + (pb.MemoryMiB * ny) < problem.MemoryMiB
+            || ((long)pa.Gpus * x) + ((long)pb.Gpus * ny) < problem.Gpus
+            || (pa.CpuMillis * odX) + (pb.CpuMillis * odY) < problem.OnDemandCpuMillis
+            || (pa.MemoryMiB * odX) + (pb.MemoryMiB * odY) < problem.OnDemandMemoryMiB)
         {
             return false;
         }
 
-        if (problem.SpotDiversity < 2)
+        var d = problem.SpotDiversity;
+        if (d < 2)
         {
             return true;
         }
 
-        var spotCpu = Sum(p => p.IsSpot ? p.CpuMillis : 0);
-        var spotPools = (c[a].IsSpot ? 1 : 0) + (b >= 0 && c[b].IsSpot ? 1 : 0);
+        var (spotX, spotY) = (pa.IsSpot ? x : 0, pb.IsSpot ? ny : 0);
+        var spotCpu = (pa.CpuMillis * spotX) + (pb.CpuMillis * spotY);
+        var spotPools = (spotX > 0 ? 1 : 0) + (spotY > 0 ? 1 : 0);
         return spotPools == 0
-            || (spotPools >= problem.SpotDiversity
-                && (!c[a].IsSpot || problem.SpotDiversity * c[a].CpuMillis * x <= spotCpu)
-                && (b < 0 || !c[b].IsSpot || problem.SpotDiversity * c[b].CpuMillis * y <= spotCpu));
+            || (spotPools >= d && d * pa.CpuMillis * spotX <= spotCpu && d * pb.CpuMillis * spotY <= spotCpu);
     }
 
     private void Offer(int a, long x, int b, long y)
@@ -182,20 +186,17 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
     }
 
     /// <summary>
-    /// dear[i]: for some resource r with demand d_r, d_r·price_i &gt; best·cap_i,r (or cap 0). A pair whose two pools
-    /// are both dear on the same r pays at least d_r·min(price/cap) &gt; best for r alone, so it cannot win or tie.
-    /// Computed per resource; a pair is skipped only when both are dear on one common resource.
+    /// dear[i] bit r: for resource r (0 vCPU, 1 memory) with demand d_r, d_r·price_i &gt; best·cap_i,r (or cap 0). A
+    /// pair whose two pools are both dear on the same r pays at least d_r·min(price/cap) &gt; best for r alone, so
+    /// it cannot win or tie; the caller skips pairs with a common bit.
     /// </summary>
-    private void Mark(bool[] dear)
+    private void Mark(int[] dear)
     {
-        // Single flag per candidate is only valid for one resource, so use the resource that prunes most: vCPU
-        // when requested, else memory (GPU-only requests are not pruned).
-        var (demand, cap) = problem.CpuMillis > 0
-            ? (problem.CpuMillis, (Func<PoolCandidate, long>)(p => p.CpuMillis))
-            : (problem.MemoryMiB, p => p.MemoryMiB);
         for (var i = 0; i < c.Count; i++)
         {
-            dear[i] = best.Price != long.MaxValue && TooDear(demand, cap(c[i]), c[i].PriceMicros);
+            dear[i] = best.Price == long.MaxValue ? 0
+                : (TooDear(problem.CpuMillis, c[i].CpuMillis, c[i].PriceMicros) ? 1 : 0)
+                  | (TooDear(problem.MemoryMiB, c[i].MemoryMiB, c[i].PriceMicros) ? 2 : 0);
         }
     }
 
