@@ -81,9 +81,16 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
 
     private void TryPair(int a, int b)
     {
-        var ua = problem.UpperBounds[a];
+        var ua = (long)problem.UpperBounds[a];
         var ub = problem.UpperBounds[b];
-        for (var x = 1; x <= ua; x++)
+        var first = 1L;
+        if (best.Price != long.MaxValue)
+        {
+            Window(problem.CpuMillis, c[a].CpuMillis, c[b].CpuMillis, c[a].PriceMicros, c[b].PriceMicros, ref first, ref ua);
+            Window(problem.MemoryMiB, c[a].MemoryMiB, c[b].MemoryMiB, c[a].PriceMicros, c[b].PriceMicros, ref first, ref ua);
+        }
+
+        for (var x = first; x <= ua; x++)
         {
             if ((c[a].PriceMicros * x) + c[b].PriceMicros > best.Price)
             {
@@ -94,7 +101,40 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
             if (y is { } count && count <= ub && Feasible(a, x, b, count))
             {
                 Offer(a, x, b, count);
+                if (count == 1)
+                {
+                    return; // every larger x needs y ≥ 1 too, so it costs more
+                }
             }
+        }
+    }
+
+    /// <summary>
+    /// Narrows x to where the pair can still win or tie on price: y ≥ (d − x·cap_a)/cap_b for resource r (also when
+    /// negative, as y ≥ 0), so cap_b·price ≥ p_b·d + x·(p_a·cap_b − p_b·cap_a), which must be ≤ cap_b·best.
+    /// The best price only falls during the loop, so a window computed at its start stays a superset.
+    /// </summary>
+    private void Window(long demand, long capA, long capB, long priceA, long priceB, ref long first, ref long last)
+    {
+        if (demand <= 0 || capB <= 0)
+        {
+            return;
+        }
+
+        var slope = ((Int128)priceA * capB) - ((Int128)priceB * capA);
+        var room = ((Int128)best.Price * capB) - ((Int128)priceB * demand); // slope·x ≤ room
+        if (slope < 0)
+        {
+            var low = (-room + (-slope) - 1) / -slope; // x ≥ ceil(−room / −slope)
+            first = Math.Max(first, (long)Int128.Min(low, long.MaxValue / 2));
+        }
+        else if (slope > 0)
+        {
+            last = room < 0 ? 0 : Math.Min(last, (long)Int128.Min(room / slope, long.MaxValue / 2));
+        }
+        else if (room < 0)
+        {
+            last = 0;
         }
     }
 
