@@ -25,7 +25,11 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
     {
         var started = time.GetTimestamp();
         var n = c.Count;
-        var order = Enumerable.Range(0, n).OrderBy(i => c[i].PriceMicros / (double)Math.Max(1, c[i].CpuMillis)).ToArray();
+        // A layout with spot nodes has >= D spot pools (D = 1 without the rule), plus an on-demand pool when the
+        // on-demand share is positive (spot provides none of it): with fewer pools allowed, spot is never usable.
+        var spotPoolsNeeded = Math.Max(1, problem.SpotDiversity) + (problem.OnDemandCpuMillis > 0 || problem.OnDemandMemoryMiB > 0 ? 1 : 0);
+        var spotUsable = spotPoolsNeeded <= problem.MaxPools;
+        var order = Enumerable.Range(0, n).Where(i => spotUsable || !c[i].IsSpot).OrderBy(i => c[i].PriceMicros / (double)Math.Max(1, c[i].CpuMillis)).ToArray();
         foreach (var a in order)
         {
             TrySingle(a);
@@ -35,7 +39,7 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
         if (problem.MaxPools >= 2)
         {
             var dear = new int[n];
-            for (var ia = 0; ia < n && complete; ia++)
+            for (var ia = 0; ia < order.Length && complete; ia++)
             {
                 if (ct.IsCancellationRequested || time.GetTimestamp() >= deadline)
                 {
@@ -45,7 +49,7 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
 
                 var a = order[ia];
                 Mark(dear);
-                for (var ib = ia + 1; ib < n; ib++)
+                for (var ib = ia + 1; ib < order.Length; ib++)
                 {
                     var b = order[ib];
                     if ((dear[a] & dear[b]) == 0 && (!problem.SameSize || c[a].Shape == c[b].Shape))

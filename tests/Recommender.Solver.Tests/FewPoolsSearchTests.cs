@@ -84,6 +84,24 @@ public sealed class FewPoolsSearchTests
         return compared;
     }
 
+    [Theory]
+    [InlineData(2, 20, false)] // D = 2 spot pools + 1 on-demand pool for the share > 2 pools: spot unusable
+    [InlineData(2, 0, true)] // no share: two spot pools fit
+    [InlineData(1, 20, true)] // no diversity rule: one spot + one on-demand pool fit
+    public void Spot_is_skipped_only_when_its_pools_cannot_fit(int diversity, int onDemandPct, bool spotExpected)
+    {
+        var catalog = new TestCatalog()
+            .Add("ecs.g7.xlarge", 4, 16, 0.20m, 0.02m)
+            .Add("ecs.c7.xlarge", 4, 8, 0.19m, 0.02m)
+            .Build();
+        var request = Layouts.Request(40, 40) with { MaxPools = 2, SpotDiversity = diversity, OnDemandPct = onDemandPct };
+        var answer = Layouts.CpSat.Recommend(request, catalog);
+        Assert.Equal(RecommendationStatus.Optimal, answer.Status);
+        Layouts.AssertValid(request, catalog, answer.Layouts[0]);
+        Assert.Equal(BruteForce.Best(request, catalog, 24)!.Value.Price, answer.Layouts[0].HourlyPrice);
+        Assert.Equal(spotExpected, answer.Layouts[0].Pools.Any(p => p.CapacityType == CapacityType.Spot));
+    }
+
     private static (long Price, int Nodes, int Pools) Key(NodePoolSolution s) =>
         (s.PriceMicros, s.Counts!.Sum(), s.Counts!.Count(n => n > 0));
 }
