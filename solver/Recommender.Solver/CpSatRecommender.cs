@@ -56,7 +56,9 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
         NodePoolSolution first;
         try
         {
-            first = request.SameSize && request.Alternatives == 1 && problem.ShapeCount > 1 && !Options.UseGreedyHint
+            first = request.Alternatives == 1 && !Options.UseGreedyHint && FewPoolsSearch.Applies(problem)
+                ? new FewPoolsSearch(problem, time, Deadline()).Solve(ct)
+                : request.SameSize && request.Alternatives == 1 && problem.ShapeCount > 1 && !Options.UseGreedyHint
                 ? new SameSizeSearch(problem, Options, time, Deadline()).Solve(ct)
                 : search.Next(request.Alternatives > 1, ct);
         }

@@ -129,6 +129,14 @@ public static class NodePoolProblemBuilder
         if (c.IsSpot)
         {
             var room = request.MaxNodes - onDemandNodes - (request.SpotDiversity >= 2 ? request.SpotDiversity - 1 : 0);
+            // Spot nodes need max(1, D) spot pools, plus an on-demand pool when the share is positive (spot provides
+            // none of it): more than maxPools allows means no valid layout has a spot node.
+            var sharePool = CeilPercent(cpu, request.OnDemandPct) > 0 || CeilPercent(memory, request.OnDemandPct) > 0 ? 1 : 0;
+            if (Math.Max(1, request.SpotDiversity) + sharePool > (request.MaxPools ?? int.MaxValue))
+            {
+                return 0;
+            }
+
             if (request.SpotDiversity >= 2 || room <= 0)
             {
                 return (int)Math.Max(0, room);

@@ -27,6 +27,24 @@ public sealed class NodeBoundTests
         Assert.Equal(expected, problem.UpperBounds[spot]);
     }
 
+    [Theory]
+    [InlineData(3, 3, 25, true)] // 3 spot pools + 1 on-demand pool for the share > 3
+    [InlineData(3, 4, 25, false)]
+    [InlineData(3, 3, 0, false)] // no share: 3 spot pools fit
+    [InlineData(1, 1, 25, true)] // the single pool must be on-demand
+    public void Spot_is_unusable_when_its_pools_cannot_fit_in_maxPools(int diversity, int maxPools, int onDemandPct, bool unusable)
+    {
+        var catalog = new TestCatalog()
+            .Add("ecs.g7.xlarge", 4, 16, 0.20m, 0.05m)
+            .Add("ecs.c7.xlarge", 4, 8, 0.19m, 0.06m)
+            .Add("ecs.r7.xlarge", 4, 32, 0.25m, 0.07m)
+            .Build();
+        var request = Layouts.Request(20, 20) with { MaxNodes = 20, SpotDiversity = diversity, MaxPools = maxPools, OnDemandPct = onDemandPct };
+        var problem = NodePoolProblemBuilder.Build(request, catalog, prune: false);
+        var spotBounds = problem.Candidates.Select((c, i) => (c, i)).Where(x => x.c.IsSpot).Select(x => problem.UpperBounds[x.i]).ToList();
+        Assert.Equal(unusable, spotBounds.All(u => u == 0));
+    }
+
     [Fact]
     public void Spot_is_unusable_when_the_share_and_diversity_leave_no_room()
     {
