@@ -10,6 +10,27 @@ namespace Recommender.Solver.Tests;
 /// </summary>
 public static class BruteForce
 {
+    /// <summary>
+    /// Solves <paramref name="request"/> with CP-SAT and asserts the answer is exhaustive enumeration's: INFEASIBLE when
+    /// enumeration finds nothing (then null), else OPTIMAL with a valid best layout of the same (price, nodes, pools).
+    /// </summary>
+    public static Recommendation? AssertSolverMatches(LayoutRequest request, RegionCatalog catalog)
+    {
+        var expected = Best(request, catalog, request.MaxNodes);
+        var answer = Layouts.CpSat.Recommend(request, catalog);
+        if (expected is null)
+        {
+            Assert.Equal(RecommendationStatus.Infeasible, answer.Status);
+            return null;
+        }
+
+        Assert.Equal(RecommendationStatus.Optimal, answer.Status);
+        var best = answer.Layouts[0];
+        Layouts.AssertValid(request, catalog, best);
+        Assert.Equal(expected, (best.HourlyPrice, best.NodeCount, best.Pools.Count));
+        return answer;
+    }
+
     public static (decimal Price, int Nodes, int Pools)? Best(LayoutRequest request, RegionCatalog catalog, int maxTotal)
     {
         var zones = request.Zones is { Count: > 0 } z ? z : catalog.Region.Zones.Select(x => x.Id).ToList();
