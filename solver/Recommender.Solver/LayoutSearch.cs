@@ -11,6 +11,7 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
 {
     private readonly ObjectiveWeights? lexicographic = options.TwoSolveTieBreak ? null : ObjectiveWeights.Lexicographic(problem);
     private readonly List<HashSet<int>> typeSets = [];
+    private readonly Lazy<IReadOnlyList<GroupCut>> groupCuts = new(() => GroupDominance.Find(problem));
 
     /// <summary>Counts to suggest to the first solve (see <see cref="SolverOptions.UseGreedyHint"/>).</summary>
     public IReadOnlyList<int>? Hint { get; set; }
@@ -20,7 +21,8 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
 
     public NodePoolSolution Next(bool trackTypes, CancellationToken ct)
     {
-        var solution = lexicographic is { } weights
+        var solution = typeSets.Count == 0 && options.CoverSearchBudget > TimeSpan.Zero ? Cover(ct) : null;
+        solution ??= lexicographic is { } weights
             ? Build(weights, null, trackTypes).Solve(options, Remaining(), ct)
             : TwoStage(trackTypes, ct);
         if (solution.Counts is { } counts)
@@ -31,6 +33,30 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
         Hint = null;
         PriceCapMicros = null;
         return solution;
+    }
+
+    /// <summary>
+    /// The best layout by <see cref="CoverSearch"/> within its budget: its answer when it ran to the end, else null,
+    /// and its incumbent becomes CP-SAT's hint and price cap.
+    /// </summary>
+    private NodePoolSolution? Cover(CancellationToken ct)
+    {
+        var (bounds, _) = NodePoolModel.Bounds(problem, PriceCapMicros, options.UseGroupCuts ? groupCuts.Value : []);
+        var budgetEnd = time.GetTimestamp() + (long)(options.CoverSearchBudget.TotalSeconds * time.TimestampFrequency);
+        var search = new CoverSearch(problem, bounds, time, Math.Min(deadline, budgetEnd));
+        var found = search.Solve(ct);
+        if (found.Status is CpSolverStatus.Optimal or CpSolverStatus.Infeasible)
+        {
+            return found;
+        }
+
+        if (found.Counts is { } incumbent)
+        {
+            Hint = incumbent;
+            PriceCapMicros = Math.Min(PriceCapMicros ?? long.MaxValue, found.PriceMicros);
+        }
+
+        return null;
     }
 
     private NodePoolSolution TwoStage(bool trackTypes, CancellationToken ct)
@@ -51,7 +77,15 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
 
     private NodePoolModel Build(ObjectiveWeights weights, long? fixedPrice, bool trackTypes)
     {
-        var model = new NodePoolModel(problem, weights, fixedPrice, trackTypes || typeSets.Count > 0, fixedPrice is null ? PriceCapMicros : null);
+        // Only the first solve looks for the best layout; the cap and the group cuts would cut off alternatives.
+        var best = typeSets.Count == 0;
+        var model = new NodePoolModel(
+            problem,
+            weights,
+            fixedPrice,
+            trackTypes || !best,
+            fixedPrice is null ? PriceCapMicros : null,
+            best && options.UseGroupCuts ? groupCuts.Value : null);
         foreach (var set in typeSets)
         {
             model.ExcludeTypeSet(set);

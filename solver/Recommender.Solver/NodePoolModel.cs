@@ -24,22 +24,15 @@ internal sealed class NodePoolModel
     /// Price of a known valid layout. The best layout costs at most this, so each of its pools holds at most
     /// cap / unit price nodes: exact for the best layout (ties included), not for alternatives (they may cost more).
     /// </param>
-    public NodePoolModel(NodePoolProblem problem, ObjectiveWeights weights, long? fixedPriceMicros = null, bool trackTypes = false, long? priceCapMicros = null)
+    /// <param name="groupCuts">Cuts that hold for the best layout only (see <see cref="GroupDominance"/>); null for alternatives.</param>
+    public NodePoolModel(NodePoolProblem problem, ObjectiveWeights weights, long? fixedPriceMicros = null, bool trackTypes = false, long? priceCapMicros = null, IReadOnlyList<GroupCut>? groupCuts = null)
     {
         this.problem = problem;
         this.weights = weights;
         var count = problem.Candidates.Count;
         nodes = new IntVar[count];
         used = new BoolVar[count];
-        upperBounds = [.. problem.UpperBounds];
-        if (priceCapMicros is { } cap)
-        {
-            for (var i = 0; i < count; i++)
-            {
-                var unitPrice = problem.Candidates[i].PriceMicros;
-                upperBounds[i] = unitPrice <= 0 ? upperBounds[i] : (int)Math.Min(upperBounds[i], cap / unitPrice);
-            }
-        }
+        (upperBounds, var conditionalCuts) = Bounds(problem, priceCapMicros, groupCuts ?? []);
 
         // Only the variable bounds use the cap: an explicit price <= cap row, parallel to the objective, measured slower.
         CreateVariables();
@@ -52,6 +45,7 @@ internal sealed class NodePoolModel
         AddMaxPools();
         AddSpotDiversity();
         AddSameSize();
+        AddGroupCuts(conditionalCuts);
         if (trackTypes)
         {
             AddTypeUsage();
@@ -205,6 +199,83 @@ internal sealed class NodePoolModel
         for (var i = 0; i < nodes.Length; i++)
         {
             model.AddImplication(used[i], shape[problem.Candidates[i].Shape]);
+        }
+    }
+
+    /// <summary>
+    /// Node bounds of the model: the problem's, capped by a known price (cap / unit price nodes) and by the group cuts
+    /// that hold unconditionally; returns the cuts that need enforcement literals.
+    /// </summary>
+    public static (int[] Bounds, List<GroupCut> Conditional) Bounds(NodePoolProblem problem, long? priceCapMicros, IReadOnlyList<GroupCut> cuts)
+    {
+        int[] bounds = [.. problem.UpperBounds];
+        if (priceCapMicros is { } cap)
+        {
+            for (var i = 0; i < bounds.Length; i++)
+            {
+                var unitPrice = problem.Candidates[i].PriceMicros;
+                bounds[i] = unitPrice <= 0 ? bounds[i] : (int)Math.Min(bounds[i], cap / unitPrice);
+            }
+        }
+
+        var conditional = new List<GroupCut>();
+        var poolsLimited = problem.MaxPools < bounds.Length;
+        foreach (var cut in cuts)
+        {
+            if (!poolsLimited && cut.ReplacingNodes >= problem.MinNodes)
+            {
+                bounds[cut.Candidate] = Math.Min(bounds[cut.Candidate], cut.ReplacedNodes - 1);
+            }
+            else
+            {
+                conditional.Add(cut);
+            }
+        }
+
+        return (bounds, conditional);
+    }
+
+    // A best layout holds at most k - 1 nodes of a when j nodes of b replace k of a, unless the swap would break
+    // minNodes (too few nodes left) or maxPools (b's pool is new and no pool is left).
+    private void AddGroupCuts(List<GroupCut> cuts)
+    {
+        if (cuts.Count == 0)
+        {
+            return;
+        }
+
+        BoolVar? poolLeft = null;
+        if (problem.MaxPools < nodes.Length)
+        {
+            poolLeft = model.NewBoolVar("poolLeft");
+            model.Add(LinearExpr.Sum(used) >= problem.MaxPools).OnlyEnforceIf(poolLeft.Not());
+        }
+
+        var enoughNodes = new Dictionary<int, BoolVar>();
+        foreach (var cut in cuts)
+        {
+            var literals = new List<ILiteral>();
+            var nodesAfterSwap = cut.ReplacedNodes - cut.ReplacingNodes;
+            if (cut.ReplacingNodes < problem.MinNodes)
+            {
+                if (!enoughNodes.TryGetValue(nodesAfterSwap, out var enough))
+                {
+                    // enough is true whenever total nodes >= minNodes + k - j (the swap keeps minNodes).
+                    enough = enoughNodes[nodesAfterSwap] = model.NewBoolVar($"nodesAtLeast[{problem.MinNodes + nodesAfterSwap}]");
+                    model.Add(LinearExpr.Sum(nodes) <= problem.MinNodes + nodesAfterSwap - 1).OnlyEnforceIf(enough.Not());
+                }
+
+                literals.Add(enough);
+            }
+
+            if (poolLeft is null)
+            {
+                model.Add(nodes[cut.Candidate] <= cut.ReplacedNodes - 1).OnlyEnforceIf([.. literals]);
+                continue;
+            }
+
+            model.Add(nodes[cut.Candidate] <= cut.ReplacedNodes - 1).OnlyEnforceIf([.. literals, used[cut.Replacement]]);
+            model.Add(nodes[cut.Candidate] <= cut.ReplacedNodes - 1).OnlyEnforceIf([.. literals, poolLeft]);
         }
     }
 

@@ -28,6 +28,15 @@ public sealed record SolverOptions
     /// <summary>Drop dominated candidates before modelling (exact, see <see cref="DominanceFilter"/>); off only to test that claim.</summary>
     public bool PruneDominated { get; init; } = true;
 
+    /// <summary>Add the group-dominance cuts (exact, see <see cref="GroupDominance"/>) to the best layout's model; off only to test that claim.</summary>
+    public bool UseGroupCuts { get; init; } = true;
+
+    /// <summary>
+    /// Time the exact branch and bound (<see cref="CoverSearch"/>) may spend on the best layout before CP-SAT takes
+    /// over with its incumbent as hint; zero turns it off.
+    /// </summary>
+    public TimeSpan CoverSearchBudget { get; init; } = TimeSpan.FromMilliseconds(100);
+
     /// <summary>
     /// Break price ties with a second solve (price fixed) instead of the single scaled objective. The scaled
     /// objective is used otherwise, unless it could overflow.

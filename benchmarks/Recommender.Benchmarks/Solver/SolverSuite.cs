@@ -27,6 +27,8 @@ public static class SolverSuite
             PruneDominated = !args.Contains("--no-pruning"),
             ExtraParameters = Option(args, "--params"),
             SearchBranching = Option(args, "--branching") ?? SolverOptions.Default.SearchBranching,
+            CoverSearchBudget = Option(args, "--cover-ms") is { } coverMs ? TimeSpan.FromMilliseconds(double.Parse(coverMs, CultureInfo.InvariantCulture)) : SolverOptions.Default.CoverSearchBudget,
+            UseGroupCuts = !args.Contains("--no-group-cuts"),
         };
         var verbose = args.Contains("--verbose");
         Console.WriteLine(Inv($"CP-SAT: {options}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
@@ -81,7 +83,7 @@ public static class SolverSuite
             if (verbose)
             {
                 var size = NodePoolProblemBuilder.Build(request, catalog, options.PruneDominated).Candidates.Count;
-                Console.WriteLine(Inv($"{watch.Elapsed.TotalMilliseconds,8:0.0} ms #{i} {answer.Status,-10} gap {answer.Gap:0.0000} {kind,-12} {size,4} candidates {request.Cpu} vCPU {request.MemoryGiB} GiB {request.Gpus} GPU nodes {request.MinNodes}-{request.MaxNodes} od {request.OnDemandPct} D {request.SpotDiversity} same {request.SameSize} pools {request.MaxPools}"));
+                Console.WriteLine(Inv($"{watch.Elapsed.TotalMilliseconds,8:0.0} ms #{i} {answer.Status,-10} gap {answer.Gap:0.0000} {kind,-12} {size,4} candidates {request.Cpu} vCPU {request.MemoryGiB} GiB {request.Gpus} GPU nodes {request.MinNodes}-{request.MaxNodes} od {request.OnDemandPct} D {request.SpotDiversity} same {request.SameSize} pools {request.MaxPools} price {answer.Layouts.FirstOrDefault()?.HourlyPrice}"));
             }
         }
 
