@@ -63,10 +63,12 @@ public static class RecommendationServiceCollectionExtensions
         // service parallelises across requests instead, see Recommendations:MaxConcurrentSolves).
         var options = new SolverOptions();
         section.Bind(options);
-        if (options.TimeLimit <= TimeSpan.Zero || options.Workers < 1)
+        if (options.TimeLimit <= TimeSpan.Zero || options.Workers < 1 || options.CoverSearchBudget < TimeSpan.Zero)
         {
             throw new OptionsValidationException(
-                SolverSection, typeof(SolverOptions), ["Solver:TimeLimit must be positive and Solver:Workers at least 1."]);
+                SolverSection,
+                typeof(SolverOptions),
+                ["Solver:TimeLimit must be positive, Solver:Workers at least 1 and Solver:CoverSearchBudget not negative (0 = off)."]);
         }
 
         return options;
