@@ -9,7 +9,10 @@ namespace Recommender.Solver;
 /// ≥ 0 because the LP's reduced costs are ≥ 0 (checked; otherwise no multipliers are used). At the root this bound is
 /// the LP value; deeper it is still valid for any multipliers ≥ 0, and cheap.
 /// </summary>
-/// <param name="Solution">The LP's node counts per candidate (fractional), a starting point for a first layout.</param>
+/// <param name="Solution">
+/// The LP's node counts per candidate (fractional; with spotDiversity ≥ 2, of the LP with the share rows too), a
+/// starting point for a first layout.
+/// </param>
 internal sealed record RootDuals(double Gpus, double OnDemandCpu, double OnDemandMemory, double MinNodes, double MaxNodes, IReadOnlyList<double> Solution)
 {
     public static RootDuals? Solve(NodePoolProblem problem, IReadOnlyList<PoolCandidate> candidates)
@@ -57,13 +60,43 @@ internal sealed record RootDuals(double Gpus, double OnDemandCpu, double OnDeman
 
         // Minimisation: a binding lower bound has a dual >= 0, a binding upper bound (maxNodes) one <= 0.
         var nodeDual = nodes.DualValue();
-        return new RootDuals(
+        (double Gpus, double OnDemandCpu, double OnDemandMemory, double MinNodes, double MaxNodes) duals = (
             Math.Max(0, gpus.DualValue()),
             Math.Max(0, onDemandCpu.DualValue()),
             Math.Max(0, onDemandMemory.DualValue()),
             Math.Max(0, nodeDual),
-            Math.Max(0, -nodeDual),
-            [.. x.Select(v => v.SolutionValue())]);
+            Math.Max(0, -nodeDual));
+        var solution = x.Select(v => v.SolutionValue()).ToArray();
+        if (problem.SpotDiversity >= 2 && candidates.Any(c => c.IsSpot))
+        {
+            // The first layout should already spread spot: re-solve with the share rows (S = spot vCPU,
+            // D·cpu_j·x_j <= S). Only the solution is taken; the duals above stay those of the plain relaxation.
+            var spotCpu = solver.MakeNumVar(0, double.PositiveInfinity, "spotCpu");
+            var total = Row(c => c.IsSpot ? c.CpuMillis : 0, 0, 0);
+            total.SetCoefficient(spotCpu, -1);
+            for (var i = 0; i < x.Length; i++)
+            {
+                if (candidates[i].IsSpot)
+                {
+                    var share = solver.MakeConstraint(double.NegativeInfinity, 0);
+                    share.SetCoefficient(x[i], problem.SpotDiversity * (double)candidates[i].CpuMillis);
+                    share.SetCoefficient(spotCpu, -1);
+                }
+            }
+
+            if (solver.Solve() == Glop.Solver.ResultStatus.OPTIMAL)
+            {
+                solution = [.. x.Select(v => v.SolutionValue())];
+            }
+        }
+
+        return new RootDuals(
+            duals.Gpus,
+            duals.OnDemandCpu,
+            duals.OnDemandMemory,
+            duals.MinNodes,
+            duals.MaxNodes,
+            solution);
     }
 
     /// <summary>A candidate's price with the relaxed rows priced in.</summary>
