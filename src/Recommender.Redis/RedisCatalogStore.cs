@@ -8,12 +8,31 @@ namespace Recommender.Redis;
 /// <summary>
 /// Catalog store shared by every replica and scraper. Each region is one string key holding its CatalogJson bytes,
 /// so a read is one GET of a complete region; an index hash maps each region to its version for cheap polling.
-/// Both are written in one MULTI/EXEC: a reader never sees a half-written or missing region (cloudinfo's
-/// delete-then-store gap), and a write Redis refuses (out of memory, connection lost before EXEC) applies nothing.
+/// Both are written by one Lua script: a reader never sees a half-written or missing region (cloudinfo's
+/// delete-then-store gap), a write Redis refuses (out of memory) applies nothing, and an older version never
+/// replaces a newer one written meanwhile by another replica or scraper.
 /// </summary>
 public sealed class RedisCatalogStore : ICatalogStore
 {
     public const string DefaultKeyPrefix = "recommender:catalog:";
+
+    /// <summary>
+    /// One atomic step (a script runs alone, like MULTI/EXEC): keep a newer stored version, else write the region,
+    /// then its index entry. Under maxmemory the first write is refused and nothing is applied.
+    /// KEYS: region key, index key; ARGV: index field, index entry, payload, version.
+    /// </summary>
+    private const string SaveIfNotOlder = """
+        local held = redis.call('HGET', KEYS[2], ARGV[1])
+        if held then
+          local version = tonumber(string.match(held, '^(%-?%d+)'))
+          if version and version > tonumber(ARGV[4]) then
+            return 0
+          end
+        end
+        redis.call('SET', KEYS[1], ARGV[3])
+        redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+        return 1
+        """;
 
     private readonly IConnectionMultiplexer redis;
     private readonly string keyPrefix;
@@ -28,7 +47,7 @@ public sealed class RedisCatalogStore : ICatalogStore
         indexKey = keyPrefix + "index";
     }
 
-    public async Task SaveRegionAsync(RegionCatalog catalog, CancellationToken ct)
+    public async Task<bool> SaveRegionAsync(RegionCatalog catalog, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         if (catalog.Provider.Contains('/', StringComparison.Ordinal))
@@ -38,25 +57,13 @@ public sealed class RedisCatalogStore : ICatalogStore
 
         ct.ThrowIfCancellationRequested();
         var payload = CatalogJson.SerializeRegion(catalog);
-        var transaction = redis.GetDatabase().CreateTransaction();
-        var writes = Task.WhenAll(
-            transaction.StringSetAsync(RegionKeyOf(catalog.Key), payload),
-            transaction.HashSetAsync(indexKey, IndexField(catalog.Key), IndexEntry(catalog)));
-        try
-        {
-            // No conditions are attached, so EXEC either applies both writes or Redis refuses the whole transaction.
-            if (!await transaction.ExecuteAsync().WaitAsync(ct).ConfigureAwait(false))
-            {
-                throw new RedisException($"Redis did not apply the transaction writing {catalog.Key}.");
-            }
-
-            await writes.WaitAsync(ct).ConfigureAwait(false);
-        }
-        finally
-        {
-            // The queued commands fail together with a refused EXEC; observe them so nothing goes unobserved.
-            _ = writes.ContinueWith(static t => t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
-        }
+        var written = await redis.GetDatabase().ScriptEvaluateAsync(
+                SaveIfNotOlder,
+                [RegionKeyOf(catalog.Key), indexKey],
+                [IndexField(catalog.Key), IndexEntry(catalog), payload, catalog.Version])
+            .WaitAsync(ct)
+            .ConfigureAwait(false);
+        return (long)written == 1;
     }
 
     public async Task<RegionCatalog?> GetRegionAsync(RegionKey key, CancellationToken ct)

@@ -90,6 +90,19 @@ public sealed class InProcessCatalogTests
     }
 
     [Fact]
+    public async Task Publishing_behind_another_writer_keeps_its_newer_version_and_adopts_it_on_sync()
+    {
+        var newer = TestCatalogs.Region("cn-hangzhou", 5);
+        await backing.SaveRegionAsync(newer, CancellationToken.None); // another replica got there first
+
+        await catalog.PublishAsync(TestCatalogs.Region("cn-hangzhou", 4), CancellationToken.None);
+
+        Assert.Same(newer, await backing.GetRegionAsync(newer.Key, CancellationToken.None));
+        Assert.True(await catalog.SyncWithStoreAsync(CancellationToken.None));
+        Assert.Equal(5, catalog.Current.Find(newer.Key)!.Version);
+    }
+
+    [Fact]
     public async Task A_store_holding_an_older_version_gets_the_newer_one()
     {
         var newer = TestCatalogs.Region("cn-hangzhou", 4);

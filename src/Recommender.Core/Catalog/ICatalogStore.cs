@@ -8,9 +8,11 @@ public interface ICatalogStore
 {
     /// <summary>
     /// Replaces the region atomically: concurrent readers see either the previous catalog or the new one, never a
-    /// mix or nothing; if the write fails the previous catalog stays readable.
+    /// mix or nothing; if the write fails the previous catalog stays readable. A newer version is never replaced by
+    /// an older one (two replicas or scrapers racing): then nothing is written and the result is false.
     /// </summary>
-    Task SaveRegionAsync(RegionCatalog catalog, CancellationToken ct);
+    /// <returns>True when the region was written (the store held no newer version).</returns>
+    Task<bool> SaveRegionAsync(RegionCatalog catalog, CancellationToken ct);
 
     /// <summary>The region, or null when the store has never held it.</summary>
     Task<RegionCatalog?> GetRegionAsync(RegionKey key, CancellationToken ct);

@@ -7,12 +7,30 @@ public sealed class InMemoryCatalogStore : ICatalogStore
 {
     private readonly ConcurrentDictionary<RegionKey, RegionCatalog> regions = new();
 
-    public Task SaveRegionAsync(RegionCatalog catalog, CancellationToken ct)
+    public Task<bool> SaveRegionAsync(RegionCatalog catalog, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         ct.ThrowIfCancellationRequested();
-        regions[catalog.Key] = catalog;
-        return Task.CompletedTask;
+        while (true)
+        {
+            if (!regions.TryGetValue(catalog.Key, out var held))
+            {
+                if (regions.TryAdd(catalog.Key, catalog))
+                {
+                    return Task.FromResult(true);
+                }
+            }
+            else if (held.Version > catalog.Version)
+            {
+                return Task.FromResult(false);
+            }
+            else if (regions.TryUpdate(catalog.Key, catalog, held))
+            {
+                return Task.FromResult(true);
+            }
+
+            // Another writer got in between: look again.
+        }
     }
 
     public Task<RegionCatalog?> GetRegionAsync(RegionKey key, CancellationToken ct)

@@ -119,8 +119,11 @@ public sealed class InProcessCatalog : ICatalog, ICatalogPublisher
             var newerHere = current.Regions.Where(r => !stored.TryGetValue(r.Key, out var version) || version < r.Version).ToList();
             foreach (var region in newerHere)
             {
-                await store.SaveRegionAsync(region, ct).ConfigureAwait(false);
-                stored[region.Key] = region.Version;
+                // Refused when another writer stored a newer version since the listing: adopted below next time.
+                if (await store.SaveRegionAsync(region, ct).ConfigureAwait(false))
+                {
+                    stored[region.Key] = region.Version;
+                }
             }
 
             foreach (var (key, version) in stored)

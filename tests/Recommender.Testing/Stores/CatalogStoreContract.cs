@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Recommender.Core.Catalog;
 using Xunit;
 
@@ -50,6 +51,32 @@ public abstract class CatalogStoreContract
     }
 
     [Fact]
+    public async Task An_older_version_never_replaces_a_newer_one()
+    {
+        var store = CreateStore();
+        var newer = TestCatalogs.Region("cn-hangzhou", version: 5, typeCount: 2);
+        Assert.True(await store.SaveRegionAsync(newer, CancellationToken.None));
+
+        Assert.False(await store.SaveRegionAsync(TestCatalogs.Region("cn-hangzhou", version: 4, typeCount: 4), CancellationToken.None));
+
+        AssertSameRegion(newer, (await store.GetRegionAsync(newer.Key, CancellationToken.None))!);
+        Assert.Equal(5, Assert.Single(await store.ListRegionsAsync(CancellationToken.None)).Version);
+        Assert.True(await store.SaveRegionAsync(newer, CancellationToken.None)); // the same version again is fine
+    }
+
+    [Fact]
+    public async Task Racing_writers_leave_the_newest_version()
+    {
+        var store = CreateStore();
+        var versions = Enumerable.Range(1, 40).Select(v => TestCatalogs.Region("cn-hangzhou", version: v, typeCount: 1 + (v % 3))).ToList();
+
+        await Task.WhenAll(versions.OrderBy(r => (r.Version * 7919) % 41).Select(r => Task.Run(() => store.SaveRegionAsync(r, CancellationToken.None))));
+
+        AssertSameRegion(versions[^1], (await store.GetRegionAsync(versions[^1].Key, CancellationToken.None))!);
+        Assert.Equal(40, Assert.Single(await store.ListRegionsAsync(CancellationToken.None)).Version);
+    }
+
+    [Fact]
     public async Task Lists_the_version_of_every_region()
     {
         var store = CreateStore();
@@ -88,18 +115,25 @@ public abstract class CatalogStoreContract
     public async Task Concurrent_readers_only_ever_see_one_complete_version()
     {
         var store = CreateStore();
-        var versions = new[] { TestCatalogs.Region("cn-hangzhou", 1, typeCount: 40), TestCatalogs.Region("cn-hangzhou", 2, typeCount: 25) };
-        var key = versions[0].Key;
-        await store.SaveRegionAsync(versions[0], CancellationToken.None);
+        // Versions 1..200 of alternating sizes (40 and 25 types), written in order while readers read.
+        var versions = Enumerable.Range(0, 201).Select(v => TestCatalogs.Region("cn-hangzhou", v, typeCount: v % 2 == 1 ? 40 : 25)).ToList();
+        var key = versions[1].Key;
+        await store.SaveRegionAsync(versions[1], CancellationToken.None);
         using var writing = new CancellationTokenSource();
+        var observed = 0L; // newest version any reader has read: the writer waits for it, so reads interleave
 
         var writer = Task.Run(async () =>
         {
             try
             {
-                for (var i = 1; i <= 200; i++)
+                for (var v = 2; v <= 200; v++)
                 {
-                    await store.SaveRegionAsync(versions[i % 2], CancellationToken.None);
+                    Assert.True(await store.SaveRegionAsync(versions[v], CancellationToken.None));
+                    var waited = Stopwatch.StartNew();
+                    while (Interlocked.Read(ref observed) < v && waited.ElapsedMilliseconds < 1_000)
+                    {
+                        await Task.Yield();
+                    }
                 }
             }
             finally
@@ -110,12 +144,21 @@ public abstract class CatalogStoreContract
         var readers = Enumerable.Range(0, 3).Select(_ => Task.Run(async () =>
         {
             var seen = new HashSet<long>();
+            var last = 0L;
             do
             {
                 var read = await store.GetRegionAsync(key, CancellationToken.None);
                 Assert.NotNull(read);
-                AssertSameRegion(versions[read.Version == 1 ? 0 : 1], read);
+                AssertSameRegion(versions[(int)read.Version], read);
+                Assert.True(read.Version >= last, $"read version {read.Version} after {last}");
+                last = read.Version;
                 seen.Add(read.Version);
+                for (var known = Interlocked.Read(ref observed); known < last; known = Interlocked.Read(ref observed))
+                {
+                    Interlocked.CompareExchange(ref observed, last, known);
+                }
+
+                await Task.Yield(); // busy readers must not starve the writer of pool threads
             }
             while (!writing.IsCancellationRequested);
 
@@ -125,8 +168,9 @@ public abstract class CatalogStoreContract
         await writer;
         var seenByReaders = (await Task.WhenAll(readers)).SelectMany(s => s).ToHashSet();
 
-        Assert.Subset(new HashSet<long> { 1, 2 }, seenByReaders);
-        AssertSameRegion(versions[0], (await store.GetRegionAsync(key, CancellationToken.None))!);
+        Assert.Contains(seenByReaders, v => v % 2 == 1);
+        Assert.Contains(seenByReaders, v => v % 2 == 0);
+        AssertSameRegion(versions[200], (await store.GetRegionAsync(key, CancellationToken.None))!);
     }
 
     /// <summary>Equal in every field a store must keep, compared through each offering.</summary>

@@ -15,7 +15,7 @@ public sealed class OutageCatalogStore(ICatalogStore inner) : ICatalogStore
 
     public int SaveCalls { get; private set; }
 
-    public Task SaveRegionAsync(RegionCatalog catalog, CancellationToken ct)
+    public Task<bool> SaveRegionAsync(RegionCatalog catalog, CancellationToken ct)
     {
         SaveCalls++;
         ThrowIfDown();
