@@ -1,4 +1,5 @@
 using Recommender.Core.Catalog;
+using Recommender.Testing.Builders;
 
 namespace Recommender.Solver.Tests;
 
@@ -37,38 +38,29 @@ public sealed class TestCatalog
         (string Zone, decimal Price)[]? spotByZone = null,
         string? family = null)
     {
-        var type = new InstanceType(
-            name,
-            family ?? name[..name.LastIndexOf('.')],
-            category,
-            7,
-            currentGen,
-            architecture,
-            vcpu,
-            memoryGiB,
-            gpus,
-            gpus > 0 ? gpuModel ?? "T4" : null,
-            gpus > 0 ? 16 : 0,
-            bandwidthGbps,
-            1_000_000,
-            4,
-            burstBaseline,
-            null);
         var stock = stockIn ?? zones;
-        var spotPrices = spotByZone is not null
-            ? spotByZone.Select(z => new ZonePrice(z.Zone, z.Price)).ToList()
-            : spot is { } s ? zones.Select(z => new ZonePrice(z, s)).ToList() : [];
-        var availability = zones.Select(z => new ZoneAvailability(z, stock.Contains(z) ? StockStatus.WithStock : StockStatus.SoldOut)).ToList();
-        offerings.Add(new InstanceOffering(type, price, spotPrices, availability));
+        var options = new List<InstanceTypeOption>
+        {
+            InstanceTypes.WithResources(vcpu, memoryGiB),
+            InstanceTypes.WithCategory(category),
+            InstanceTypes.WithGeneration(7, currentGen),
+            InstanceTypes.WithArchitecture(architecture),
+            InstanceTypes.WithNetwork(bandwidthGbps, 1_000_000, 4),
+            InstanceTypes.InZones(zones),
+        };
+        if (gpus > 0)
+        {
+            options.Add(InstanceTypes.WithGpus(gpus, gpuModel ?? "T4", 16));
+        }
+
+        options.Add(InstanceTypes.WithPrice(price)); // after the resource options, which reprice
+        options.Add(o => o with { Type = o.Type with { Family = family ?? InstanceTypes.FamilyOf(name), BurstBaselinePercent = burstBaseline } });
+        options.AddRange(zones.Where(z => !stock.Contains(z)).Select(InstanceTypes.SoldOutIn));
+        var spotPrices = spotByZone ?? (spot is { } s ? [.. zones.Select(z => (z, s))] : []);
+        options.AddRange(spotPrices.Select(p => InstanceTypes.WithSpotPrice(p.Zone, p.Price)));
+        offerings.Add(InstanceTypes.New(name, [.. options]));
         return this;
     }
 
-    public RegionCatalog Build() => new(
-        provider,
-        new Region(Region, "Test region", [.. zones.Select(z => new Zone(z, z))]),
-        "USD",
-        CatalogSource.Snapshot,
-        new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero),
-        1,
-        [.. offerings]);
+    public RegionCatalog Build() => CatalogBuilder.Region(offerings, Region, provider, zones, updatedAt: new DateTimeOffset(2026, 11, 1, 0, 0, 0, TimeSpan.Zero), version: 1);
 }

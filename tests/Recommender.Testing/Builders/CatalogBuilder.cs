@@ -43,6 +43,7 @@ public sealed class CatalogBuilder
         }
     }
 
+    /// <param name="version">Defaults to the update time in Unix milliseconds.</param>
     public static RegionCatalog Region(
         IEnumerable<InstanceOffering> instanceTypes,
         string region = DefaultRegion,
@@ -50,7 +51,8 @@ public sealed class CatalogBuilder
         IReadOnlyList<string>? zones = null,
         string currency = "USD",
         DateTimeOffset? updatedAt = null,
-        CatalogSource source = CatalogSource.Snapshot)
+        CatalogSource source = CatalogSource.Snapshot,
+        long? version = null)
     {
         var at = updatedAt ?? DefaultUpdatedAt;
         var zoneList = zones ?? (region == DefaultRegion ? InstanceTypes.DefaultZones : [$"{region}-a", $"{region}-b"]);
@@ -60,7 +62,7 @@ public sealed class CatalogBuilder
             currency,
             source,
             at,
-            at.ToUnixTimeMilliseconds(),
+            version ?? at.ToUnixTimeMilliseconds(),
             [.. instanceTypes]);
     }
 }

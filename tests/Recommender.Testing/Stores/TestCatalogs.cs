@@ -1,5 +1,6 @@
 using Recommender.Core.Catalog;
 using Recommender.Core.Snapshots;
+using Recommender.Testing.Builders;
 
 namespace Recommender.Testing.Stores;
 
@@ -19,10 +20,9 @@ public static class TestCatalogs
     public static RegionCatalog Region(string region, long version, int typeCount = 3, CatalogSource source = CatalogSource.Snapshot,
         DateTimeOffset? updatedAt = null)
     {
-        var zones = new[] { new Zone($"{region}-a", "Zone A"), new Zone($"{region}-b", "Zone B") };
+        string[] zones = [$"{region}-a", $"{region}-b"];
         var offerings = Enumerable.Range(0, typeCount).Select(i => Offering(zones, i, version)).ToList();
-        return new RegionCatalog(Provider, new Region(region, $"Region {region}", zones), "USD", source,
-            updatedAt ?? Epoch.AddMinutes(version), version, offerings);
+        return CatalogBuilder.Region(offerings, region, Provider, zones, updatedAt: updatedAt ?? Epoch.AddMinutes(version), source: source, version: version);
     }
 
     /// <summary>The on-demand price of type <paramref name="index"/> in a region of <paramref name="version"/>.</summary>
@@ -37,13 +37,17 @@ public static class TestCatalogs
             24, 16, 1_600_000, 4, 30, new LocalStorage(2, 3540, "local_ssd_pro")),
         5.5m, [new ZonePrice(zone, 1.1m)], [new ZoneAvailability(zone, StockStatus.SoldOut)]);
 
-    private static InstanceOffering Offering(Zone[] zones, int index, long version)
+    private static InstanceOffering Offering(string[] zones, int index, long version)
     {
         var vcpu = 2 << (index % 6);
-        var type = new InstanceType($"ecs.t{index / 6}.s{index}", $"ecs.t{index / 6}", InstanceCategory.General, 7, true,
-            CpuArchitecture.X86, vcpu, vcpu * 4, 0, null, 0, 2, 300_000, 3, null, null);
         var price = PriceOf(index, version);
-        return new InstanceOffering(type, price, [new ZonePrice(zones[index % 2].Id, price / 4)],
-            [new ZoneAvailability(zones[0].Id, StockStatus.WithStock), new ZoneAvailability(zones[1].Id, StockStatus.SoldOut)]);
+        return InstanceTypes.New(
+            $"ecs.t{index / 6}.s{index}",
+            InstanceTypes.WithResources(vcpu, vcpu * 4),
+            InstanceTypes.WithNetwork(2, 300_000, 3),
+            InstanceTypes.WithPrice(price),
+            InstanceTypes.InZones(zones),
+            InstanceTypes.SoldOutIn(zones[1]),
+            InstanceTypes.WithSpotPrice(zones[index % 2], price / 4));
     }
 }
