@@ -84,6 +84,13 @@ public static class SolverSuite
             {
                 var size = NodePoolProblemBuilder.Build(request, catalog, options.PruneDominated).Candidates.Count;
                 Console.WriteLine(Inv($"{watch.Elapsed.TotalMilliseconds,8:0.0} ms #{i} {answer.Status,-10} gap {answer.Gap:0.0000} {kind,-12} {size,4} candidates {request.Cpu} vCPU {request.MemoryGiB} GiB {request.Gpus} GPU nodes {request.MinNodes}-{request.MaxNodes} od {request.OnDemandPct} D {request.SpotDiversity} same {request.SameSize} pools {request.MaxPools} price {answer.Layouts.FirstOrDefault()?.HourlyPrice}"));
+                if (only is not null && answer.Layouts.Count > 0)
+                {
+                    foreach (var pool in answer.Layouts[0].Pools)
+                    {
+                        Console.WriteLine(Inv($"    {pool.InstanceType} {pool.CapacityType} x{pool.NodeCount} @ {pool.UnitPrice}"));
+                    }
+                }
             }
         }
 
