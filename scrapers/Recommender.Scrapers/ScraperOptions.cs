@@ -11,6 +11,12 @@ public sealed class ScraperOptions
     /// <summary>The account asked of <c>ICredentialSource</c> at start; no credentials means no scraping.</summary>
     public string CredentialAccount { get; set; } = "alibaba";
 
+    /// <summary>
+    /// While the scrapers are off for want of credentials (none configured yet, or the credential source unreachable),
+    /// how often to ask again; they start as soon as credentials are there, without a restart. Zero: never ask again.
+    /// </summary>
+    public TimeSpan CredentialRecheck { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Optional allow-list of region ids; empty means every region the provider lists.</summary>
     public IList<string> Regions { get; } = [];
 

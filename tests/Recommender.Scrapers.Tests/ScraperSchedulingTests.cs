@@ -134,6 +134,46 @@ public sealed class ScraperSchedulingTests
         await Assert.ThrowsAsync<ScrapersDisabledException>(() => refresher.RefreshNowAsync("fake", "r1", RefreshKind.Full, CancellationToken.None));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Credentials_that_arrive_later_start_the_scrapers_without_a_restart(bool sourceDownAtStart)
+    {
+        var settings = new Dictionary<string, string?>(Settings) { ["Scrapers:CredentialRecheck"] = "00:00:00.050" };
+        var credentials = new FakeCredentialSource { Failure = sourceDownAtStart ? new IOException("vault sealed") : null };
+        await using var host = new ScraperHost(settings, new FakeCloudProvider(TimeProvider.System), credentials);
+
+        await host.StartAsync();
+        Assert.Equal(ScraperMode.Disabled, host.Status.State.Mode);
+        Assert.Equal(
+            sourceDownAtStart ? "scrapers disabled: credentials for account 'alibaba' unavailable: vault sealed" : "scrapers disabled: no credentials for account 'alibaba'",
+            host.Status.State.Reason);
+
+        credentials.Failure = null;
+        credentials.Accounts["alibaba"] = new CloudCredentials("AK", "secret");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (host.Status.State.Mode != ScraperMode.Running && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(ScraperMode.Running, host.Status.State.Mode);
+        Assert.NotNull(host.Scrapers.Scheduler);
+    }
+
+    [Fact]
+    public async Task Switched_off_scrapers_do_not_come_back_on_their_own()
+    {
+        var settings = new Dictionary<string, string?>(Settings) { ["Scrapers:Enabled"] = "false", ["Scrapers:CredentialRecheck"] = "00:00:00.020" };
+        await using var host = new ScraperHost(settings, new FakeCloudProvider(TimeProvider.System), Credentials());
+
+        await host.StartAsync();
+        await Task.Delay(200);
+
+        Assert.Equal(ScraperMode.Disabled, host.Status.State.Mode);
+        Assert.Null(host.Scrapers.Scheduler);
+    }
+
     private static FakeCredentialSource Credentials()
     {
         var source = new FakeCredentialSource();

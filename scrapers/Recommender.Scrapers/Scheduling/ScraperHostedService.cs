@@ -10,16 +10,20 @@ namespace Recommender.Scrapers.Scheduling;
 
 /// <summary>
 /// Starts the schedule only when scraping can work: enabled, at least one cloud provider, and credentials for the
-/// configured account. Otherwise the scheduler is never built (no job store connection) and the state says why.
+/// configured account. Otherwise the scheduler is not built (no job store connection) and the state says why; when
+/// only the credentials are missing it asks again every <see cref="ScraperOptions.CredentialRecheck"/> and starts
+/// once they are there.
 /// On stop it waits for running refreshes, which see their token cancelled and record it.
 /// </summary>
 public sealed partial class ScraperHostedService(
     IServiceProvider services,
     RefreshStatusRegistry status,
     IOptions<ScraperOptions> options,
-    ILogger<ScraperHostedService> logger) : IHostedService
+    ILogger<ScraperHostedService> logger) : IHostedService, IDisposable
 {
+    private readonly CancellationTokenSource stopping = new();
     private IScheduler? scheduler;
+    private Task? recheck;
 
     public string JobStore => options.Value.PostgreSql is null ? "memory" : "postgresql";
 
@@ -27,14 +31,40 @@ public sealed partial class ScraperHostedService(
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var reason = await DisabledReasonAsync(cancellationToken).ConfigureAwait(false);
-        if (reason is not null)
+        var (reason, credentialsMissing) = await DisabledReasonAsync(cancellationToken).ConfigureAwait(false);
+        if (reason is null)
         {
-            status.SetState(new ScraperState(ScraperMode.Disabled, reason, JobStore, null));
-            LogDisabled(reason);
+            await StartSchedulerAsync(cancellationToken).ConfigureAwait(false);
             return;
         }
 
+        status.SetState(new ScraperState(ScraperMode.Disabled, reason, JobStore, null));
+        LogDisabled(reason);
+        if (credentialsMissing && options.Value.CredentialRecheck > TimeSpan.Zero)
+        {
+            recheck = Task.Run(() => RecheckCredentialsAsync(stopping.Token), CancellationToken.None);
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await stopping.CancelAsync().ConfigureAwait(false);
+        if (recheck is not null)
+        {
+            await recheck.ConfigureAwait(false);
+        }
+
+        if (scheduler is null)
+        {
+            return;
+        }
+
+        await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken).ConfigureAwait(false);
+        status.SetState(status.State with { Mode = ScraperMode.Stopped });
+    }
+
+    private async Task StartSchedulerAsync(CancellationToken cancellationToken)
+    {
         try
         {
             var created = await services.GetRequiredService<ISchedulerFactory>().GetScheduler(cancellationToken).ConfigureAwait(false);
@@ -54,47 +84,68 @@ public sealed partial class ScraperHostedService(
         LogStarted(JobStore, scheduler.SchedulerInstanceId);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the credential source again every <see cref="ScraperOptions.CredentialRecheck"/> until it has credentials
+    /// (then starts the schedule) or the service stops: keys added later, or a credential store that was down at
+    /// start, must not need a restart.
+    /// </summary>
+    private async Task RecheckCredentialsAsync(CancellationToken ct)
     {
-        if (scheduler is null)
+        var time = services.GetService<TimeProvider>() ?? TimeProvider.System;
+        try
         {
-            return;
-        }
+            while (true)
+            {
+                await Task.Delay(options.Value.CredentialRecheck, time, ct).ConfigureAwait(false);
+                var (reason, _) = await DisabledReasonAsync(ct).ConfigureAwait(false);
+                if (reason is null)
+                {
+                    await StartSchedulerAsync(ct).ConfigureAwait(false);
+                    return;
+                }
 
-        await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken).ConfigureAwait(false);
-        status.SetState(status.State with { Mode = ScraperMode.Stopped });
+                status.SetState(new ScraperState(ScraperMode.Disabled, reason, JobStore, null));
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Stopping.
+        }
     }
 
-    private async Task<string?> DisabledReasonAsync(CancellationToken ct)
+    /// <returns>Why the scrapers cannot run (null: they can), and whether only credentials are missing.</returns>
+    private async Task<(string? Reason, bool CredentialsMissing)> DisabledReasonAsync(CancellationToken ct)
     {
         if (!options.Value.Enabled)
         {
-            return "scrapers disabled: Scrapers:Enabled is false";
+            return ("scrapers disabled: Scrapers:Enabled is false", false);
         }
 
         if (!services.GetServices<ICloudProvider>().Any())
         {
-            return "scrapers disabled: no cloud provider registered";
+            return ("scrapers disabled: no cloud provider registered", false);
         }
 
         var account = options.Value.CredentialAccount;
         var source = services.GetService<ICredentialSource>();
         if (source is null)
         {
-            return "scrapers disabled: no credentials (no credential source registered)";
+            return ("scrapers disabled: no credentials (no credential source registered)", false);
         }
 
         try
         {
             return await source.GetAsync(account, ct).ConfigureAwait(false) is null
-                ? $"scrapers disabled: no credentials for account '{account}'"
-                : null;
+                ? ($"scrapers disabled: no credentials for account '{account}'", true)
+                : (null, false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            return $"scrapers disabled: credentials for account '{account}' unavailable: {ex.Message}";
+            return ($"scrapers disabled: credentials for account '{account}' unavailable: {ex.Message}", true);
         }
     }
+
+    public void Dispose() => stopping.Dispose();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason}; serving the catalog snapshot only")]
     private partial void LogDisabled(string reason);

@@ -1,12 +1,15 @@
+using System.Collections.Concurrent;
 using Recommender.Core.Cloud;
 
 namespace Recommender.Scrapers.Tests.Fakes;
 
-/// <summary>Credentials per account; an account absent from <see cref="Accounts"/> has none.</summary>
+/// <summary>Credentials by account; <see cref="Failure"/> makes every call fail like an unreachable credential store.</summary>
 public sealed class FakeCredentialSource : ICredentialSource
 {
-    public Dictionary<string, CloudCredentials> Accounts { get; } = new(StringComparer.Ordinal);
+    public ConcurrentDictionary<string, CloudCredentials> Accounts { get; } = new(StringComparer.Ordinal);
+
+    public Exception? Failure { get; set; }
 
     public Task<CloudCredentials?> GetAsync(string accountRef, CancellationToken ct) =>
-        Task.FromResult(Accounts.GetValueOrDefault(accountRef));
+        Failure is { } failure ? Task.FromException<CloudCredentials?>(failure) : Task.FromResult(Accounts.GetValueOrDefault(accountRef));
 }
