@@ -9,8 +9,9 @@ namespace Recommender.Benchmarks.Solver;
 
 /// <summary>
 /// Plain runner (<c>dotnet run -c Release --project benchmarks/Recommender.Benchmarks -- solver-suite [--hint]
-/// [--workers N] [--count N] [--sample catalog.json]</c>): solves the request suite over the sample and the synthetic catalogs and prints
-/// solve times, the optimal share, cost against the Telescopes port and how often its layouts break our rules.
+/// [--workers N] [--count N] [--sample catalog.json] [--cross-check]</c>): solves the request suite over the sample and the synthetic catalogs and prints
+/// solve times, the optimal share, cost against the Telescopes port and how often its layouts break our rules;
+/// <c>--cross-check</c> instead compares the default pipeline's proven optima with CP-SAT alone.
 /// </summary>
 public static class SolverSuite
 {
@@ -44,10 +45,63 @@ public static class SolverSuite
         }
 
         catalogs.Add(("synthetic 1000", SyntheticCatalog.Create()));
+        if (args.Contains("--cross-check"))
+        {
+            foreach (var (name, catalog) in catalogs)
+            {
+                CrossCheck(name, catalog, options, count);
+            }
+
+            return;
+        }
+
         foreach (var (name, catalog) in catalogs)
         {
             Print(name, catalog, Measure(catalog, options, count, verbose, Option(args, "--only") is { } o ? int.Parse(o, CultureInfo.InvariantCulture) : null));
         }
+    }
+
+    /// <summary>
+    /// Exactness at scale: every request solved with the default pipeline (branch and bound, then CP-SAT) and with
+    /// CP-SAT alone, both with a 10 s limit; where both prove optimality the (price, nodes, pools) must agree.
+    /// </summary>
+    private static void CrossCheck(string name, RegionCatalog catalog, SolverOptions options, int count)
+    {
+        var slow = options with { TimeLimit = TimeSpan.FromSeconds(10) };
+        var pipeline = new CpSatRecommender(slow, TimeProvider.System);
+        var cpSatOnly = new CpSatRecommender(slow with { CoverSearchBudget = TimeSpan.Zero }, TimeProvider.System);
+        var (compared, infeasible, differ) = (0, 0, 0);
+        foreach (var (i, (_, request)) in SuiteRequests.Create(catalog, count).Index())
+        {
+            var a = pipeline.Recommend(request, catalog);
+            var b = cpSatOnly.Recommend(request, catalog);
+            if (a.Status == RecommendationStatus.Infeasible || b.Status == RecommendationStatus.Infeasible)
+            {
+                infeasible++;
+                if (a.Status != b.Status)
+                {
+                    differ++;
+                    Console.WriteLine(Inv($"#{i}: {a.Status} vs CP-SAT alone {b.Status}"));
+                }
+
+                continue;
+            }
+
+            if (a.Status != RecommendationStatus.Optimal || b.Status != RecommendationStatus.Optimal)
+            {
+                continue;
+            }
+
+            compared++;
+            var (x, y) = (a.Layouts[0], b.Layouts[0]);
+            if ((x.HourlyPrice, x.NodeCount, x.Pools.Count) != (y.HourlyPrice, y.NodeCount, y.Pools.Count))
+            {
+                differ++;
+                Console.WriteLine(Inv($"#{i}: {x.HourlyPrice}/{x.NodeCount}/{x.Pools.Count} vs CP-SAT alone {y.HourlyPrice}/{y.NodeCount}/{y.Pools.Count}"));
+            }
+        }
+
+        Console.WriteLine(Inv($"{name}: {compared} proven optima compared, {infeasible} infeasible, {differ} differences"));
     }
 
     private static SuiteResult Measure(RegionCatalog catalog, SolverOptions options, int count, bool verbose, int? only)
