@@ -162,6 +162,19 @@ public sealed class ScraperSchedulingTests
     }
 
     [Fact]
+    public async Task Stopping_after_the_host_disposed_the_service_is_quiet()
+    {
+        // WebApplicationFactory disposes services before stopping them; the credential recheck must end either way.
+        await using var host = new ScraperHost(Settings, new FakeCloudProvider(TimeProvider.System), new FakeCredentialSource());
+        await host.StartAsync();
+
+        host.Scrapers.Dispose();
+        await host.Scrapers.StopAsync(CancellationToken.None);
+
+        Assert.Equal(ScraperMode.Disabled, host.Status.State.Mode);
+    }
+
+    [Fact]
     public async Task Switched_off_scrapers_do_not_come_back_on_their_own()
     {
         var settings = new Dictionary<string, string?>(Settings) { ["Scrapers:Enabled"] = "false", ["Scrapers:CredentialRecheck"] = "00:00:00.020" };

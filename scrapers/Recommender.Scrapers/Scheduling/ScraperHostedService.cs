@@ -22,6 +22,7 @@ public sealed partial class ScraperHostedService(
     ILogger<ScraperHostedService> logger) : IHostedService, IDisposable
 {
     private readonly CancellationTokenSource stopping = new();
+    private int disposed;
     private IScheduler? scheduler;
     private Task? recheck;
 
@@ -42,13 +43,19 @@ public sealed partial class ScraperHostedService(
         LogDisabled(reason);
         if (credentialsMissing && options.Value.CredentialRecheck > TimeSpan.Zero)
         {
-            recheck = Task.Run(() => RecheckCredentialsAsync(stopping.Token), CancellationToken.None);
+            var token = stopping.Token; // taken now: the source may be disposed before the task runs
+            recheck = Task.Run(() => RecheckCredentialsAsync(token), CancellationToken.None);
         }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync().ConfigureAwait(false);
+        // A host may dispose its services before stopping them (WebApplicationFactory does); Dispose cancelled then.
+        if (Volatile.Read(ref disposed) == 0)
+        {
+            await stopping.CancelAsync().ConfigureAwait(false);
+        }
+
         if (recheck is not null)
         {
             await recheck.ConfigureAwait(false);
@@ -145,7 +152,14 @@ public sealed partial class ScraperHostedService(
         }
     }
 
-    public void Dispose() => stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref disposed, 1) == 0)
+        {
+            stopping.Cancel();
+            stopping.Dispose();
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{Reason}; serving the catalog snapshot only")]
     private partial void LogDisabled(string reason);
