@@ -5,9 +5,11 @@ namespace Recommender.Solver;
 /// <summary>
 /// Exact depth-first branch and bound over the node count of each candidate, for the best layout. CP-SAT is a
 /// general solver: on these small covering problems (tens of candidates, two or three binding rows) it spent
-/// hundreds of milliseconds closing gaps of 0.05 %, mostly on integer rounding. Here every state is bounded by the
-/// LP dual of what is left to cover, precomputed per depth as two small polygons (see <see cref="DualPolygon"/>), so
-/// a state costs a few dozen multiplications and most of the tree is never entered.
+/// hundreds of milliseconds closing gaps of 0.05 %, mostly on integer rounding. Here every state is bounded by LP
+/// duals of what is left to cover, precomputed per depth as small polygons (see <see cref="DualPolygon"/>): one for
+/// all candidates and one for on-demand ones per maxNodes price μ, and one with the root LP's other duals priced in
+/// (see <see cref="RootDuals"/>), so a state costs some dozens of multiplications and most of the tree is never
+/// entered.
 /// <para>
 /// Same feasible set as <see cref="NodePoolModel"/> (same node bounds, every rule checked at the leaf), same
 /// (price, nodes, pools) order, so a completed search is that model's optimum, ties included; a search cut short by
@@ -21,7 +23,7 @@ namespace Recommender.Solver;
 /// </summary>
 internal sealed class CoverSearch
 {
-    /// <summary>Relative and absolute slack that keeps floating-point bounds below the exact LP value.</summary>
+    /// <summary>Relative slack that keeps floating-point bounds below the exact LP value (see <see cref="LowestPrice"/>).</summary>
     private const double RelativeSlack = 1e-9;
 
     private readonly NodePoolProblem problem;
@@ -35,7 +37,7 @@ internal sealed class CoverSearch
     private readonly DualPolygon[][] allDual;
     private readonly DualPolygon[][] onDemandDual;
     private readonly RootDuals? rootDuals;
-    private readonly DualPolygon[]? lagrangianDual;
+    private readonly DualPolygon[]? lagrangianDual; // prices with the root duals of the other rows folded in
     private readonly double[] cheapestPerGpu;
     private readonly long[] cheapestNode;
     private readonly long[] largestCpu;
@@ -113,9 +115,6 @@ internal sealed class CoverSearch
             spotLeft[d] = spotLeft[d + 1] + (c.IsSpot ? 1 : 0);
         }
     }
-
-    /// <summary>States visited (tests and tuning).</summary>
-    public long Visited => visited;
 
     /// <summary>Optimal or Infeasible when the search ran to the end; Feasible (incumbent) or Unknown when it was cut short.</summary>
     public NodePoolSolution Solve(CancellationToken cancellation)

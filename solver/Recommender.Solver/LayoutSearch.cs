@@ -3,9 +3,10 @@ using Google.OrTools.Sat;
 namespace Recommender.Solver;
 
 /// <summary>
-/// Successive solves of one problem under one deadline: the best layout, then each alternative with a no-good cut
-/// on every type set found so far. Chooses the single scaled objective when it fits in int64, else two solves
-/// (cheapest price; then, with price fixed, fewest nodes and pools), which is exact by construction.
+/// Successive solves of one problem under one deadline: the best layout (first by <see cref="CoverSearch"/> within
+/// its budget, then CP-SAT from its layout), then each alternative with a no-good cut on every type set found so
+/// far. CP-SAT gets the single scaled objective when it fits in int64, else two solves (cheapest price; then, with
+/// price fixed, fewest nodes and pools), which is exact by construction.
 /// </summary>
 internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions options, TimeProvider time, long deadline)
 {
