@@ -68,15 +68,15 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
             return cheapest;
         }
 
-        var tieBreak = Build(ObjectiveWeights.NodesThenPools(problem), cheapest.PriceMicros, trackTypes);
-        tieBreak.AddHint(cheapest.Counts!);
+        var tieBreak = Build(ObjectiveWeights.NodesThenPools(problem), cheapest.PriceMicros, trackTypes, cheapest.Counts);
         var best = tieBreak.Solve(options, Remaining(), ct);
         return best.HasLayout
             ? best with { Status = best.Status, PriceBoundMicros = cheapest.PriceBoundMicros, WallTime = cheapest.WallTime + best.WallTime }
             : cheapest with { Status = CpSolverStatus.Feasible };
     }
 
-    private NodePoolModel Build(ObjectiveWeights weights, long? fixedPrice, bool trackTypes)
+    /// <param name="hint">Counts to suggest (default: <see cref="Hint"/>); a model takes one hint per variable.</param>
+    private NodePoolModel Build(ObjectiveWeights weights, long? fixedPrice, bool trackTypes, IReadOnlyList<int>? hint = null)
     {
         // Only the first solve looks for the best layout; the cap and the group cuts would cut off alternatives.
         var best = typeSets.Count == 0;
@@ -92,9 +92,9 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
             model.ExcludeTypeSet(set);
         }
 
-        if (Hint is { } hint)
+        if ((hint ?? Hint) is { } suggested)
         {
-            model.AddHint(hint);
+            model.AddHint(suggested);
         }
 
         return model;
