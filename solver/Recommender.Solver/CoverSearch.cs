@@ -49,13 +49,16 @@ internal sealed class CoverSearch
     private readonly int[] counts;
     private (long Price, long Nodes, long Pools) best = (long.MaxValue, long.MaxValue, long.MaxValue);
     private int[]? bestCounts;
+    private readonly long stateLimit;
     private long visited;
     private bool stopped;
     private CancellationToken ct;
 
     /// <param name="upperBounds">Per candidate, the node bounds of the model this search stands in for.</param>
-    public CoverSearch(NodePoolProblem problem, IReadOnlyList<int> upperBounds, TimeProvider time, long deadline)
+    /// <param name="stateLimit">Stop after this many states (0: no limit): a load-independent budget for benchmarks.</param>
+    public CoverSearch(NodePoolProblem problem, IReadOnlyList<int> upperBounds, TimeProvider time, long deadline, long stateLimit = 0)
     {
+        this.stateLimit = stateLimit;
         this.problem = problem;
         this.time = time;
         this.deadline = deadline;
@@ -142,7 +145,8 @@ internal sealed class CoverSearch
     /// <param name="bound">s.Price + <see cref="Bound"/>(d, s), computed by the caller.</param>
     private void Search(int d, in State s, double bound)
     {
-        if ((++visited & 1023) == 1 && (ct.IsCancellationRequested || time.GetTimestamp() >= deadline))
+        if (((++visited & 1023) == 1 && (ct.IsCancellationRequested || time.GetTimestamp() >= deadline))
+            || (stateLimit > 0 && visited > stateLimit))
         {
             stopped = true;
         }

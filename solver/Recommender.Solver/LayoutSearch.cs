@@ -44,7 +44,7 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
     {
         var (bounds, _) = NodePoolModel.Bounds(problem, PriceCapMicros, options.UseGroupCuts ? groupCuts.Value : []);
         var budgetEnd = time.GetTimestamp() + (long)(options.CoverSearchBudget.TotalSeconds * time.TimestampFrequency);
-        var search = new CoverSearch(problem, bounds, time, Math.Min(deadline, budgetEnd));
+        var search = new CoverSearch(problem, bounds, time, Math.Min(deadline, budgetEnd), options.CoverSearchStateLimit);
         var found = search.Solve(ct);
         if (found.Status is CpSolverStatus.Optimal or CpSolverStatus.Infeasible)
         {

@@ -40,6 +40,13 @@ public sealed record SolverOptions
     public TimeSpan CoverSearchBudget { get; init; } = TimeSpan.FromMilliseconds(10);
 
     /// <summary>
+    /// Also stop the branch and bound after this many states (0: no limit). With a generous time budget and CP-SAT's
+    /// max_deterministic_time this makes a benchmark run independent of the machine's load (solver-suite
+    /// --deterministic); the service uses the time budget.
+    /// </summary>
+    public long CoverSearchStateLimit { get; init; }
+
+    /// <summary>
     /// Break price ties with a second solve (price fixed) instead of the single scaled objective. The scaled
     /// objective is used otherwise, unless it could overflow.
     /// </summary>

@@ -31,6 +31,19 @@ public static class SolverSuite
             CoverSearchBudget = Option(args, "--cover-ms") is { } coverMs ? TimeSpan.FromMilliseconds(double.Parse(coverMs, CultureInfo.InvariantCulture)) : SolverOptions.Default.CoverSearchBudget,
             UseGroupCuts = !args.Contains("--no-group-cuts"),
         };
+        if (args.Contains("--deterministic"))
+        {
+            // Load-independent budgets: states for the branch and bound (about 10 ms here) and CP-SAT's deterministic
+            // time (about the 1 s limit here); wall time only as a far backstop.
+            options = options with
+            {
+                TimeLimit = TimeSpan.FromSeconds(30),
+                CoverSearchBudget = TimeSpan.FromSeconds(30),
+                CoverSearchStateLimit = long.Parse(Option(args, "--states") ?? "4096", CultureInfo.InvariantCulture),
+                ExtraParameters = $"max_deterministic_time:{Option(args, "--det") ?? "0.5"} {options.ExtraParameters}".Trim(),
+            };
+        }
+
         var verbose = args.Contains("--verbose");
         Console.WriteLine(Inv($"CP-SAT: {options}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
         CpSatRecommender.WarmUp();
