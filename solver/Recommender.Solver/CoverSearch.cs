@@ -274,10 +274,10 @@ internal sealed class CoverSearch
         long most = upper[d];
         if (!(c.IsSpot && problem.SpotDiversity >= 2))
         {
-            var need = Math.Max(problem.MinNodes - s.Nodes, Math.Max(Cover(s.Cpu, c.CpuMillis), Math.Max(Cover(s.Memory, c.MemoryMiB), Cover(s.Gpus, c.Gpus))));
+            var need = Math.Max(problem.MinNodes - s.Nodes, Math.Max(NodeCover.Of(s.Cpu, c.CpuMillis), Math.Max(NodeCover.Of(s.Memory, c.MemoryMiB), NodeCover.Of(s.Gpus, c.Gpus))));
             if (!c.IsSpot)
             {
-                need = Math.Max(need, Math.Max(Cover(s.OnDemandCpu, c.CpuMillis), Cover(s.OnDemandMemory, c.MemoryMiB)));
+                need = Math.Max(need, Math.Max(NodeCover.Of(s.OnDemandCpu, c.CpuMillis), NodeCover.Of(s.OnDemandMemory, c.MemoryMiB)));
             }
 
             most = Math.Min(most, need);
@@ -298,8 +298,8 @@ internal sealed class CoverSearch
         var nodesNeeded = Math.Max(
             problem.MinNodes - s.Nodes,
             Math.Max(
-                Math.Max(Cover(s.Cpu, largestCpu[d]), Cover(s.Memory, largestMemory[d])),
-                Math.Max(Cover(s.Gpus, largestGpus[d]), Math.Max(Cover(s.OnDemandCpu, largestOnDemandCpu[d]), Cover(s.OnDemandMemory, largestOnDemandMemory[d])))));
+                Math.Max(NodeCover.Of(s.Cpu, largestCpu[d]), NodeCover.Of(s.Memory, largestMemory[d])),
+                Math.Max(NodeCover.Of(s.Gpus, largestGpus[d]), Math.Max(NodeCover.Of(s.OnDemandCpu, largestOnDemandCpu[d]), NodeCover.Of(s.OnDemandMemory, largestOnDemandMemory[d])))));
         if (nodesNeeded > roomNodes)
         {
             return false;
@@ -396,10 +396,10 @@ internal sealed class CoverSearch
         var (cheapest, nodes) = (-1, 0L);
         for (var d = 0; d < count; d++)
         {
-            var need = Math.Max(Cover(s.Cpu, at[d].CpuMillis), Math.Max(Cover(s.Memory, at[d].MemoryMiB), Math.Max(Cover(s.Gpus, at[d].Gpus), problem.MinNodes - s.Nodes)));
+            var need = Math.Max(NodeCover.Of(s.Cpu, at[d].CpuMillis), Math.Max(NodeCover.Of(s.Memory, at[d].MemoryMiB), Math.Max(NodeCover.Of(s.Gpus, at[d].Gpus), problem.MinNodes - s.Nodes)));
             if (!at[d].IsSpot)
             {
-                need = Math.Max(need, Math.Max(Cover(s.OnDemandCpu, at[d].CpuMillis), Cover(s.OnDemandMemory, at[d].MemoryMiB)));
+                need = Math.Max(need, Math.Max(NodeCover.Of(s.OnDemandCpu, at[d].CpuMillis), NodeCover.Of(s.OnDemandMemory, at[d].MemoryMiB)));
             }
             else if (s.OnDemandCpu > 0 || s.OnDemandMemory > 0)
             {
@@ -537,8 +537,6 @@ internal sealed class CoverSearch
         return [.. prices];
     }
 
-    private static long Cover(long demand, long perNode) =>
-        demand <= 0 ? 0 : perNode <= 0 ? long.MaxValue / 4 : (demand + perNode - 1) / perNode;
 
     /// <summary>What is left to cover and what the layout holds so far (counts of candidates before the depth).</summary>
     private readonly record struct State(

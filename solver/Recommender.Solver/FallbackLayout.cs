@@ -44,7 +44,7 @@ public static class FallbackLayout
         long bestNodes = 0;
         foreach (var c in problem.Candidates.Where(c => !c.IsSpot))
         {
-            var nodes = Math.Max(problem.MinNodes, Math.Max(Cover(problem.CpuMillis, c.CpuMillis), Math.Max(Cover(problem.MemoryMiB, c.MemoryMiB), Cover(problem.Gpus, c.Gpus))));
+            var nodes = Math.Max(problem.MinNodes, Math.Max(NodeCover.Of(problem.CpuMillis, c.CpuMillis), Math.Max(NodeCover.Of(problem.MemoryMiB, c.MemoryMiB), NodeCover.Of(problem.Gpus, c.Gpus))));
             if (nodes <= problem.MaxNodes && (best is null || nodes * c.PriceMicros < bestNodes * best.PriceMicros))
             {
                 best = c;
@@ -55,8 +55,6 @@ public static class FallbackLayout
         return (best, bestNodes);
     }
 
-    private static long Cover(long demand, long perNode) =>
-        demand <= 0 ? 0 : perNode <= 0 ? long.MaxValue / 2 : (demand + perNode - 1) / perNode;
 
     /// <summary>Nodes per candidate of <paramref name="problem"/> for a layout, to hint CP-SAT; null if a pool is not a candidate.</summary>
     public static IReadOnlyList<int>? AsCounts(IReadOnlyList<PoolChoice> layout, NodePoolProblem problem)

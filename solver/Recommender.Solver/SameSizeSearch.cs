@@ -87,8 +87,8 @@ internal sealed class SameSizeSearch(NodePoolProblem problem, SolverOptions opti
         var candidates = members.Select(i => problem.Candidates[i]).ToList();
         var cpu = candidates.Max(c => c.CpuMillis);
         var memory = candidates.Max(c => c.MemoryMiB);
-        var nodes = Math.Max(problem.MinNodes, Math.Max(Cover(problem.CpuMillis, cpu), Cover(problem.MemoryMiB, memory)));
-        var onDemand = Math.Max(Cover(problem.OnDemandCpuMillis, cpu), Cover(problem.OnDemandMemoryMiB, memory));
+        var nodes = Math.Max(problem.MinNodes, Math.Max(NodeCover.Of(problem.CpuMillis, cpu), NodeCover.Of(problem.MemoryMiB, memory)));
+        var onDemand = Math.Max(NodeCover.Of(problem.OnDemandCpuMillis, cpu), NodeCover.Of(problem.OnDemandMemoryMiB, memory));
         if (nodes > problem.MaxNodes)
         {
             return null;
@@ -103,7 +103,4 @@ internal sealed class SameSizeSearch(NodePoolProblem problem, SolverOptions opti
         var onDemandPrices = candidates.Where(c => !c.IsSpot).Select(c => c.PriceMicros).ToList();
         return onDemandPrices.Count == 0 ? null : (onDemand * onDemandPrices.Min()) + (Math.Max(0, nodes - onDemand) * cheapest);
     }
-
-    private static long Cover(long demand, long perNode) =>
-        demand <= 0 ? 0 : perNode <= 0 ? long.MaxValue / 4 : (demand + perNode - 1) / perNode;
 }
