@@ -119,6 +119,12 @@ internal sealed class CoverSearch
         }
     }
 
+    /// <summary>States visited so far.</summary>
+    public long Visited => visited;
+
+    /// <summary>The price bound of the root state (the LP relaxation's value, see <see cref="Bound"/>), once solved.</summary>
+    public long? RootBoundMicros { get; private set; }
+
     /// <summary>Optimal or Infeasible when the search ran to the end; Feasible (incumbent) or Unknown when it was cut short.</summary>
     public NodePoolSolution Solve(CancellationToken cancellation)
     {
@@ -130,7 +136,9 @@ internal sealed class CoverSearch
             SeedByRounding(root, lp.Solution);
         }
 
-        Search(0, root, Bound(0, root, 0, nodePrices.Length - 1).Value);
+        var rootBound = Bound(0, root, 0, nodePrices.Length - 1).Value;
+        RootBoundMicros = LowestPrice(rootBound);
+        Search(0, root, rootBound);
         var wall = time.GetElapsedTime(started);
         if (bestCounts is null)
         {

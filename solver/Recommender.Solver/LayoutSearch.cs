@@ -43,10 +43,19 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
     private NodePoolSolution? Cover(CancellationToken ct)
     {
         var (bounds, _) = NodePoolModel.Bounds(problem, PriceCapMicros, options.UseGroupCuts ? groupCuts.Value : []);
-        var budgetEnd = time.GetTimestamp() + (long)(options.CoverSearchBudget.TotalSeconds * time.TimestampFrequency);
+        var started = time.GetTimestamp();
+        var budgetEnd = started + (long)(options.CoverSearchBudget.TotalSeconds * time.TimestampFrequency);
         var search = new CoverSearch(problem, bounds, time, Math.Min(deadline, budgetEnd), options.CoverSearchStateLimit);
         var found = search.Solve(ct);
-        if (found.Status is CpSolverStatus.Optimal or CpSolverStatus.Infeasible)
+        var finished = found.Status is CpSolverStatus.Optimal or CpSolverStatus.Infeasible;
+        options.Trace?.Invoke(new SolverTraceEvent(
+            SolverStage.CoverSearch,
+            time.GetElapsedTime(started), // with the root LP and polygons, which its own wall time leaves out
+            found.HasLayout ? found.PriceMicros : null,
+            search.RootBoundMicros is { } bound && bound < long.MaxValue ? bound : null,
+            search.Visited,
+            finished));
+        if (finished)
         {
             return found;
         }

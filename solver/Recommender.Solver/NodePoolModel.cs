@@ -86,16 +86,27 @@ internal sealed class NodePoolModel
     {
         using var solver = new CpSolver { StringParameters = Parameters(options, timeLimit) };
         using var stop = ct.Register(solver.StopSearch);
-        var status = solver.Solve(model);
+        using var callback = options.Trace is { } trace ? new TraceCallback(trace, weights, problem.PriceUnit) : null;
+        var status = solver.Solve(model, callback);
         var wall = TimeSpan.FromSeconds(solver.WallTime());
-        if (status is not (CpSolverStatus.Optimal or CpSolverStatus.Feasible))
-        {
-            return new NodePoolSolution(status, null, 0, null, wall);
-        }
+        var solution = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible
+            ? Extract(solver, status, wall)
+            : new NodePoolSolution(status, null, 0, null, wall);
+        options.Trace?.Invoke(new SolverTraceEvent(
+            SolverStage.CpSat,
+            wall,
+            solution.HasLayout ? solution.PriceMicros : null,
+            solution.PriceBoundMicros,
+            0,
+            status is CpSolverStatus.Optimal or CpSolverStatus.Infeasible));
+        return solution;
+    }
 
+    private NodePoolSolution Extract(CpSolver solver, CpSolverStatus status, TimeSpan wall)
+    {
         var counts = nodes.Select(n => (int)solver.Value(n)).ToArray();
         var priceMicros = problem.Candidates.Select((c, i) => c.PriceMicros * counts[i]).Sum();
-        long? bound = weights.Price > 0 ? weights.PriceOf(solver.BestObjectiveBound) * problem.PriceUnit : null;
+        var bound = TraceCallback.Price(weights, problem.PriceUnit, solver.BestObjectiveBound);
         return new NodePoolSolution(status, counts, priceMicros, bound, wall);
     }
 

@@ -61,6 +61,12 @@ public sealed record SolverOptions
     /// <summary>Further CP-SAT parameters in protobuf text format (tuning experiments), appended as given.</summary>
     public string? ExtraParameters { get; init; }
 
+    /// <summary>
+    /// Receives each stage of every solve (null, the default: nothing is recorded and CP-SAT runs without a solution
+    /// callback). Called on the solving thread; for benchmarks and diagnosis (solver-suite --trace).
+    /// </summary>
+    public Action<SolverTraceEvent>? Trace { get; init; }
+
     public static SolverOptions Default { get; } = new();
 
     /// <summary>One worker and a fixed seed: same answer on every run.</summary>

@@ -87,8 +87,9 @@ public sealed class CoverSearchTests
     [Fact]
     public void A_search_out_of_time_proves_nothing_and_the_recommender_hands_over_to_cp_sat()
     {
-        var catalog = RandomCatalog.Create(7, 6);
-        var request = Layouts.Request(60, 200) with { MaxNodes = 60 };
+        // 18 candidates: with 6 types only two survived pruning and the two-pool enumeration answered, never CP-SAT.
+        var catalog = RandomCatalog.Create(7, 20);
+        var request = Layouts.Request(60, 200) with { MaxNodes = 60, OnDemandPct = 30 };
         var problem = NodePoolProblemBuilder.Build(request, catalog);
         var past = TimeProvider.System.GetTimestamp() - 1;
         var found = new CoverSearch(problem, problem.UpperBounds, TimeProvider.System, past).Solve(CancellationToken.None);
@@ -97,8 +98,12 @@ public sealed class CoverSearchTests
 
         // A budget too short to finish: CP-SAT (hinted with whatever the search found) still proves the optimum.
         var options = SolverOptions.Deterministic with { TimeLimit = TimeSpan.FromSeconds(10), CoverSearchBudget = TimeSpan.FromTicks(1) };
-        var answer = new CpSatRecommender(options, TimeProvider.System).Recommend(request, catalog);
+        var stages = new List<SolverTraceEvent>();
+        var answer = new CpSatRecommender(options with { Trace = stages.Add }, TimeProvider.System).Recommend(request, catalog);
         var reference = new CpSatRecommender(options with { CoverSearchBudget = TimeSpan.Zero }, TimeProvider.System).Recommend(request, catalog);
+        Assert.Equal([SolverStage.CoverSearch, SolverStage.CpSat], stages.Select(e => e.Stage).Where(s => s != SolverStage.CpSatSolution).ToList());
+        Assert.False(stages[0].Finished);
+        Assert.True(stages[^1].Finished);
         Assert.Equal(RecommendationStatus.Optimal, answer.Status);
         Assert.Equal(reference.Layouts[0].HourlyPrice, answer.Layouts[0].HourlyPrice);
         Assert.Equal(reference.Layouts[0].NodeCount, answer.Layouts[0].NodeCount);

@@ -70,8 +70,19 @@ public sealed class OptimalityTests
         foreach (var budget in new[] { SolverOptions.Default.CoverSearchBudget, TimeSpan.Zero, TimeSpan.FromTicks(1) })
         {
             var options = SolverOptions.Deterministic with { TimeLimit = TimeSpan.FromSeconds(10), CoverSearchBudget = budget };
-            var answer = new CpSatRecommender(options, TimeProvider.System).Recommend(request, catalog);
+            var stages = new List<SolverTraceEvent>();
+            var answer = new CpSatRecommender(options with { Trace = stages.Add }, TimeProvider.System).Recommend(request, catalog);
             Assert.Equal(RecommendationStatus.Optimal, answer.Status);
+            var solves = stages.Where(e => e.Stage != SolverStage.CpSatSolution).Select(e => (e.Stage, e.Finished)).ToList();
+            if (budget == TimeSpan.Zero)
+            {
+                Assert.Equal([(SolverStage.CpSat, true), (SolverStage.CpSat, true)], solves); // cheapest price, then the tie-break
+            }
+            else if (budget == TimeSpan.FromTicks(1))
+            {
+                Assert.Equal([(SolverStage.CoverSearch, false), (SolverStage.CpSat, true), (SolverStage.CpSat, true)], solves);
+            }
+
             var best = answer.Layouts[0];
             Assert.Equal(expected, (best.HourlyPrice, best.NodeCount, best.Pools.Count));
         }

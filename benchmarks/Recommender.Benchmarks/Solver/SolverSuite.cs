@@ -9,12 +9,15 @@ namespace Recommender.Benchmarks.Solver;
 
 /// <summary>
 /// Plain runner (<c>dotnet run -c Release --project benchmarks/Recommender.Benchmarks -- solver-suite [--hint]
-/// [--workers N] [--count N] [--sample catalog.json] [--cross-check]</c>): solves the request suite over the sample and the synthetic catalogs and prints
+/// [--workers N] [--count N] [--sample catalog.json] [--cross-check] [--trace]</c>; README lists the rest): solves the request suite over the sample and the synthetic catalogs and prints
 /// solve times, the optimal share, cost against the Telescopes port and how often its layouts break our rules;
 /// <c>--cross-check</c> instead compares the default pipeline's proven optima with CP-SAT alone.
 /// </summary>
 public static class SolverSuite
 {
+    /// <summary>Requests slower than this are described by --trace (the goal's p99).</summary>
+    private const double SlowMs = 100;
+
     public static void Run(string[] args)
     {
         var workers = int.Parse(Option(args, "--workers") ?? "1", CultureInfo.InvariantCulture);
@@ -45,7 +48,13 @@ public static class SolverSuite
             };
         }
 
-        var verbose = args.Contains("--verbose");
+        var trace = args.Contains("--trace") ? new SolveTrace() : null;
+        if (trace is not null)
+        {
+            options = options with { Trace = trace.Add };
+        }
+
+        var verbose = args.Contains("--verbose") || trace is not null;
         Console.WriteLine(Inv($"CP-SAT: {options}, {Environment.ProcessorCount} cores, load average {LoadAverage()}"));
         CpSatRecommender.WarmUp();
         var catalogs = new List<(string, RegionCatalog)>();
@@ -71,7 +80,7 @@ public static class SolverSuite
 
         foreach (var (name, catalog) in catalogs)
         {
-            Print(name, catalog, Measure(catalog, options, count, verbose, Option(args, "--only") is { } o ? int.Parse(o, CultureInfo.InvariantCulture) : null));
+            Print(name, catalog, Measure(catalog, options, count, verbose, Option(args, "--only") is { } o ? int.Parse(o, CultureInfo.InvariantCulture) : null, trace));
         }
     }
 
@@ -118,9 +127,11 @@ public static class SolverSuite
         Console.WriteLine(Inv($"{name}: {compared} proven optima compared, {infeasible} infeasible, {differ} differences"));
     }
 
-    private static SuiteResult Measure(RegionCatalog catalog, SolverOptions options, int count, bool verbose, int? only)
+    /// <param name="trace">With --trace: receives every stage; requests over 100 ms are described after their line.</param>
+    private static SuiteResult Measure(RegionCatalog catalog, SolverOptions options, int count, bool verbose, int? only, SolveTrace? trace)
     {
         var recommender = new CpSatRecommender(options, TimeProvider.System);
+        trace?.ResetCounts();
         var requests = SuiteRequests.Create(catalog, count);
         if (only is { } index)
         {
@@ -142,6 +153,7 @@ public static class SolverSuite
         var result = new SuiteResult(requests.Count);
         foreach (var (i, (kind, request)) in requests.Index())
         {
+            trace?.Clear();
             var cpu = Process.GetCurrentProcess().TotalProcessorTime;
             var watch = Stopwatch.StartNew();
             var answer = recommender.Recommend(request, catalog);
@@ -152,6 +164,11 @@ public static class SolverSuite
             {
                 var size = NodePoolProblemBuilder.Build(request, catalog, options.PruneDominated).Candidates.Count;
                 Console.WriteLine(Inv($"{watch.Elapsed.TotalMilliseconds,8:0.0} ms #{i} {answer.Status,-10} gap {answer.Gap:0.0000} {kind,-12} {size,4} candidates {request.Cpu} vCPU {request.MemoryGiB} GiB {request.Gpus} GPU nodes {request.MinNodes}-{request.MaxNodes} od {request.OnDemandPct} D {request.SpotDiversity} same {request.SameSize} pools {request.MaxPools} price {answer.Layouts.FirstOrDefault()?.HourlyPrice}"));
+                if (trace is not null && watch.Elapsed.TotalMilliseconds > SlowMs)
+                {
+                    Console.WriteLine($"    {trace.Describe(answer)}");
+                }
+
                 if (only is not null && answer.Layouts.Count > 0)
                 {
                     foreach (var pool in answer.Layouts[0].Pools)
@@ -160,6 +177,11 @@ public static class SolverSuite
                     }
                 }
             }
+        }
+
+        if (trace is not null)
+        {
+            Console.WriteLine(Inv($"(trace: {trace.Described} requests over {SlowMs} ms; the branch and bound was cut short on {trace.CutShort}; CP-SAT found its last better layout in the last quarter of its time on {trace.FoundLate})"));
         }
 
         return result;
