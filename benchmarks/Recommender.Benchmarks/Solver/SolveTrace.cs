@@ -18,6 +18,9 @@ internal sealed class SolveTrace
 
     private readonly List<SolverTraceEvent> events = [];
 
+    /// <summary>Requests slower than this are described (default: the goal's p99, 100 ms; --trace-over).</summary>
+    public double OverMs { get; init; } = 100;
+
     public int Described { get; private set; }
 
     public int FoundLate { get; private set; }

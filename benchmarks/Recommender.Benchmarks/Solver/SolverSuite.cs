@@ -15,9 +15,6 @@ namespace Recommender.Benchmarks.Solver;
 /// </summary>
 public static class SolverSuite
 {
-    /// <summary>Requests slower than this are described by --trace (the goal's p99).</summary>
-    private const double SlowMs = 100;
-
     public static void Run(string[] args)
     {
         var workers = int.Parse(Option(args, "--workers") ?? "1", CultureInfo.InvariantCulture);
@@ -48,7 +45,9 @@ public static class SolverSuite
             };
         }
 
-        var trace = args.Contains("--trace") ? new SolveTrace() : null;
+        var trace = args.Contains("--trace")
+            ? new SolveTrace { OverMs = double.Parse(Option(args, "--trace-over") ?? "100", CultureInfo.InvariantCulture) }
+            : null;
         if (trace is not null)
         {
             options = options with { Trace = trace.Add };
@@ -164,7 +163,7 @@ public static class SolverSuite
             {
                 var size = NodePoolProblemBuilder.Build(request, catalog, options.PruneDominated).Candidates.Count;
                 Console.WriteLine(Inv($"{watch.Elapsed.TotalMilliseconds,8:0.0} ms #{i} {answer.Status,-10} gap {answer.Gap:0.0000} {kind,-12} {size,4} candidates {request.Cpu} vCPU {request.MemoryGiB} GiB {request.Gpus} GPU nodes {request.MinNodes}-{request.MaxNodes} od {request.OnDemandPct} D {request.SpotDiversity} same {request.SameSize} pools {request.MaxPools} price {answer.Layouts.FirstOrDefault()?.HourlyPrice}"));
-                if (trace is not null && watch.Elapsed.TotalMilliseconds > SlowMs)
+                if (trace is not null && watch.Elapsed.TotalMilliseconds > trace.OverMs)
                 {
                     Console.WriteLine($"    {trace.Describe(answer)}");
                 }
@@ -181,7 +180,7 @@ public static class SolverSuite
 
         if (trace is not null)
         {
-            Console.WriteLine(Inv($"(trace: {trace.Described} requests over {SlowMs} ms; the branch and bound was cut short on {trace.CutShort}; CP-SAT found its last better layout in the last quarter of its time on {trace.FoundLate})"));
+            Console.WriteLine(Inv($"(trace: {trace.Described} requests over {trace.OverMs} ms; the branch and bound was cut short on {trace.CutShort}; CP-SAT found its last better layout in the last quarter of its time on {trace.FoundLate})"));
         }
 
         return result;
