@@ -38,6 +38,7 @@ internal sealed class CoverSearch
     private readonly DualPolygon[][] onDemandDual;
     private readonly RootDuals? rootDuals;
     private readonly DualPolygon[]? lagrangianDual; // prices with the root duals of the other rows folded in
+    private readonly double[] diversityTerm; // per node, what the spotDiversity multipliers add (see RootDuals)
     private readonly double[] cheapestPerGpu;
     private readonly long[] cheapestNode;
     private readonly long[] largestCpu;
@@ -72,13 +73,15 @@ internal sealed class CoverSearch
         allDual = [.. nodePrices.Select(_ => new DualPolygon[count + 1])];
         onDemandDual = [.. nodePrices.Select(_ => new DualPolygon[count + 1])];
         rootDuals = RootDuals.Solve(problem, at);
-        if (rootDuals is { } duals && at.All(c => duals.AdjustedPrice(c) >= 0))
+        diversityTerm = new double[count];
+        if (rootDuals is { } duals && Enumerable.Range(0, count).All(d => duals.AdjustedPrice(d, at[d]) >= 0))
         {
             lagrangianDual = new DualPolygon[count + 1];
             lagrangianDual[count] = DualPolygon.Unbounded;
             for (var d = count - 1; d >= 0; d--)
             {
-                lagrangianDual[d] = lagrangianDual[d + 1].Clip(at[d].CpuMillis, at[d].MemoryMiB, duals.AdjustedPrice(at[d]));
+                lagrangianDual[d] = lagrangianDual[d + 1].Clip(at[d].CpuMillis, at[d].MemoryMiB, duals.AdjustedPrice(d, at[d]));
+                diversityTerm[d] = duals.DiversityTerm(d, at[d]);
             }
         }
 
@@ -202,7 +205,7 @@ internal sealed class CoverSearch
         var c = at[d];
         var sameSizeBlocked = problem.SameSize && s.Shape >= 0 && s.Shape != c.Shape;
         var most = sameSizeBlocked ? 0 : MostNodes(d, s);
-        State Child(long k) => k == 0 ? state : state.Add(c, k);
+        State Child(long k) => k == 0 ? state : state.Add(c, k, diversityTerm[d]);
         double ChildBound(long k)
         {
             var child = Child(k);
@@ -359,7 +362,7 @@ internal sealed class CoverSearch
         if (lagrangianDual is { } lagrangian)
         {
             var constant = rootDuals!.Constant(s.Gpus, s.OnDemandCpu, s.OnDemandMemory, problem.MinNodes - s.Nodes, problem.MaxNodes - s.Nodes);
-            bound = Math.Max(bound, lagrangian[d].Max(cpu, memory) + constant);
+            bound = Math.Max(bound, lagrangian[d].Max(cpu, memory) + constant + s.DiversityShift);
         }
 
         if (s.Gpus > 0)
@@ -461,7 +464,7 @@ internal sealed class CoverSearch
             if (counts[d] > 0)
             {
                 var shape = s.Shape;
-                s = s.Add(at[d], counts[d]);
+                s = s.Add(at[d], counts[d], diversityTerm[d]);
                 if (problem.SameSize && shape >= 0 && shape != at[d].Shape)
                 {
                     return s with { Nodes = long.MaxValue / 4 }; // mixed sizes: never valid
@@ -559,9 +562,11 @@ internal sealed class CoverSearch
         long SpotCpu,
         long SpotTypes,
         long LargestSpotPool,
-        int Shape)
+        int Shape,
+        double DiversityShift = 0)
     {
-        public State Add(PoolCandidate c, long k)
+        /// <param name="diversityTerm">The candidate's per-node spotDiversity term (see <see cref="RootDuals.DiversityTerm"/>).</param>
+        public State Add(PoolCandidate c, long k, double diversityTerm = 0)
         {
             var cpu = c.CpuMillis * k;
             var memory = c.MemoryMiB * k;
@@ -577,7 +582,8 @@ internal sealed class CoverSearch
                 c.IsSpot ? SpotCpu + cpu : SpotCpu,
                 c.IsSpot ? SpotTypes + 1 : SpotTypes,
                 c.IsSpot ? Math.Max(LargestSpotPool, cpu) : LargestSpotPool,
-                c.Shape);
+                c.Shape,
+                DiversityShift + (diversityTerm * k));
         }
     }
 }

@@ -110,6 +110,25 @@ public sealed class CoverSearchTests
         Layouts.AssertValid(request, catalog, answer.Layouts[0]);
     }
 
+    [Fact]
+    public void The_root_bound_prices_in_spot_diversity()
+    {
+        // Two spot types of one size, b twice a's price. spotDiversity 2 makes their node counts equal, so the LP
+        // pays the average price: 40,000 m / 3,920 m per node = 10.2 nodes at 0.06 = 0.6122 (without the share rows,
+        // all on a: 0.4082). The optimum is 6 + 6 nodes (11 are needed, the counts must be equal) = 0.72.
+        var catalog = new TestCatalog()
+            .Add("ecs.a.xlarge", 4, 8, 0.20m, 0.04m)
+            .Add("ecs.b.xlarge", 4, 8, 0.30m, 0.08m)
+            .Build();
+        var problem = NodePoolProblemBuilder.Build(Layouts.Request(40, 8) with { SpotDiversity = 2 }, catalog);
+        var search = new CoverSearch(problem, problem.UpperBounds, TimeProvider.System, Far);
+        var found = search.Solve(CancellationToken.None);
+
+        Assert.Equal(CpSolverStatus.Optimal, found.Status);
+        Assert.Equal(720_000, found.PriceMicros);
+        Assert.InRange(search.RootBoundMicros!.Value, 612_000, 612_300);
+    }
+
     private static (decimal Price, int Nodes, int Pools) Key(NodePoolSolution s) =>
         (PriceScale.FromMicros(s.PriceMicros), s.Counts!.Sum(), s.Counts!.Count(n => n > 0));
 }
