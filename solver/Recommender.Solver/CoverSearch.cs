@@ -566,7 +566,7 @@ internal sealed class CoverSearch
         double DiversityShift = 0)
     {
         /// <param name="diversityTerm">The candidate's per-node spotDiversity term (see <see cref="RootDuals.DiversityTerm"/>).</param>
-        public State Add(PoolCandidate c, long k, double diversityTerm = 0)
+        public State Add(PoolCandidate c, long k, double diversityTerm)
         {
             var cpu = c.CpuMillis * k;
             var memory = c.MemoryMiB * k;

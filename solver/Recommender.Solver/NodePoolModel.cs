@@ -106,7 +106,7 @@ internal sealed class NodePoolModel
     {
         var counts = nodes.Select(n => (int)solver.Value(n)).ToArray();
         var priceMicros = problem.Candidates.Select((c, i) => c.PriceMicros * counts[i]).Sum();
-        var bound = TraceCallback.Price(weights, problem.PriceUnit, solver.BestObjectiveBound);
+        var bound = weights.PriceMicrosOf(solver.BestObjectiveBound, problem.PriceUnit);
         return new NodePoolSolution(status, counts, priceMicros, bound, wall);
     }
 

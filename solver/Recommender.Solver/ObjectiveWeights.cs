@@ -34,6 +34,9 @@ internal sealed record ObjectiveWeights(long Price, long Nodes, long Pools)
     /// <summary>The hourly price part of an objective value, in price units (floor, so it stays a valid lower bound).</summary>
     public long PriceOf(double objective) => Price <= 0 ? 0 : (long)Math.Floor((objective + 1e-6) / Price);
 
+    /// <summary>The price part of an objective value in micros; null for the tie-break stage, which has no price term.</summary>
+    public long? PriceMicrosOf(double objective, long priceUnit) => Price > 0 ? PriceOf(objective) * priceUnit : null;
+
     // Every pool has a node, so a layout has at most min(maxPools, maxNodes) pools; the smaller the weights, the
     // smaller CP-SAT's coefficients.
     private static long MostPools(NodePoolProblem problem) => Math.Min(problem.MaxPools, problem.MaxNodes);

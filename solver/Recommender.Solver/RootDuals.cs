@@ -65,7 +65,7 @@ internal sealed record RootDuals(double Gpus, double OnDemandCpu, double OnDeman
         {
             // With the share rows (S = spot vCPU, D·cpu_j·x_j <= S) the LP already spreads spot, so its solution is a
             // better first layout, and its duals (all taken from this one solve, so they fit together) fold the share
-            // rows into the prices too: without them the bound of a spotDiversity request was 5-35 % below the
+            // rows into the prices too: without them the bound of a spotDiversity request was 5-36 % below the
             // optimum (solver-suite --trace).
             var spotCpu = solver.MakeNumVar(0, double.PositiveInfinity, "spotCpu");
             var total = Row(c => c.IsSpot ? c.CpuMillis : 0, 0, 0);

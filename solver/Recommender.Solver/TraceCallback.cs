@@ -9,12 +9,8 @@ internal sealed class TraceCallback(Action<SolverTraceEvent> trace, ObjectiveWei
         trace(new SolverTraceEvent(
             SolverStage.CpSatSolution,
             TimeSpan.FromSeconds(WallTime()),
-            Price(weights, priceUnit, ObjectiveValue()),
-            Price(weights, priceUnit, BestObjectiveBound()),
+            weights.PriceMicrosOf(ObjectiveValue(), priceUnit),
+            weights.PriceMicrosOf(BestObjectiveBound(), priceUnit),
             0,
             false));
-
-    /// <summary>The price part of a scaled objective value (null for the tie-break stage, which has no price term).</summary>
-    public static long? Price(ObjectiveWeights weights, long priceUnit, double objective) =>
-        weights.Price > 0 ? weights.PriceOf(objective) * priceUnit : null;
 }
