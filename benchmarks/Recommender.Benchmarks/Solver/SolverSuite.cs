@@ -205,6 +205,12 @@ public static class SolverSuite
             Row($"  median / max ms, {kind}", Inv($"{times[times.Count / 2]:0.0} / {times[^1]:0.0}"));
         }
 
+        foreach (var share in r.TimesByOnDemandShare.Keys.Order(StringComparer.Ordinal))
+        {
+            var times = r.TimesByOnDemandShare[share].Order().ToList();
+            Row($"  median / max ms / over 100 ms, {share}", Inv($"{times[times.Count / 2]:0.0} / {times[^1]:0.0} / {times.Count(t => t > 100)} of {times.Count}"));
+        }
+
         foreach (var g in r.Greedy)
         {
             Console.WriteLine();
@@ -231,6 +237,13 @@ public static class SolverSuite
 
         void Row(string metric, string value) => Console.WriteLine($"| {metric} | {value} |");
     }
+
+    private static string OnDemandShareClass(int onDemandPct) => onDemandPct switch
+    {
+        <= 0 => "onDemandPct 0",
+        >= 100 => "onDemandPct 100",
+        _ => "onDemandPct 1-99",
+    };
 
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
@@ -259,6 +272,9 @@ public static class SolverSuite
 
         public double CpuMs { get; set; }
 
+        /// <summary>Times by on-demand share: the slow requests all split the capacity between on-demand and spot.</summary>
+        public Dictionary<string, List<double>> TimesByOnDemandShare { get; } = new(StringComparer.Ordinal);
+
         public Dictionary<string, GreedyStats> Greedy { get; } = new(StringComparer.Ordinal) { ["raw"] = new(), ["allocatable"] = new() };
 
         public double Percentile(int p)
@@ -271,6 +287,8 @@ public static class SolverSuite
         {
             times.Add(ms);
             (TimesByKind.TryGetValue(kind, out var list) ? list : TimesByKind[kind] = []).Add(ms);
+            var share = OnDemandShareClass(request.OnDemandPct);
+            (TimesByOnDemandShare.TryGetValue(share, out var byShare) ? byShare : TimesByOnDemandShare[share] = []).Add(ms);
             Statuses[answer.Status] = Statuses.GetValueOrDefault(answer.Status) + 1;
             OurInvalid += answer.Layouts.Count(l => LayoutChecker.Check(request, catalog, l.Pools).Count > 0);
             foreach (var (mode, stats) in Greedy)
