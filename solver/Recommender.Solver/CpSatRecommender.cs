@@ -16,7 +16,9 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
     {
     }
 
-    public SolverOptions Options { get; } = options;
+    public SolverOptions Options { get; } = options.Problems() is { Count: > 0 } problems
+        ? throw new ArgumentException(string.Join(" ", problems), nameof(options))
+        : options;
 
     /// <summary>Loads the native library and JITs the solve path with a trivial model (call once at start-up).</summary>
     public static void WarmUp()

@@ -69,6 +69,39 @@ public sealed record SolverOptions
 
     public static SolverOptions Default { get; } = new();
 
+    /// <summary>What makes these options unusable, one message per problem (empty when they are fine).</summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var problems = new List<string>();
+        if (TimeLimit <= TimeSpan.Zero)
+        {
+            problems.Add("TimeLimit must be positive.");
+        }
+
+        if (Workers < 1)
+        {
+            problems.Add("Workers must be at least 1.");
+        }
+
+        if (CoverSearchBudget < TimeSpan.Zero)
+        {
+            problems.Add("CoverSearchBudget must not be negative (0 = off).");
+        }
+
+        if (RelativeGapLimit is < 0 or > 1 or double.NaN)
+        {
+            problems.Add("RelativeGapLimit must be between 0 and 1.");
+        }
+
+        if (!SatParameterText.IsSearchBranching(SearchBranching))
+        {
+            problems.Add($"SearchBranching '{SearchBranching}' is not a CP-SAT search_branching value.");
+        }
+
+        problems.AddRange(SatParameterText.Problems(ExtraParameters).Select(p => $"ExtraParameters: {p}"));
+        return problems;
+    }
+
     /// <summary>One worker and a fixed seed: same answer on every run.</summary>
     public static SolverOptions Deterministic { get; } = new() { Workers = 1, RandomSeed = 42 };
 }

@@ -63,12 +63,10 @@ public static class RecommendationServiceCollectionExtensions
         // service parallelises across requests instead, see Recommendations:MaxConcurrentSolves).
         var options = new SolverOptions();
         section.Bind(options);
-        if (options.TimeLimit <= TimeSpan.Zero || options.Workers < 1 || options.CoverSearchBudget < TimeSpan.Zero)
+        // Checked here, not at the first request: CP-SAT aborts the process on parameter text it cannot parse.
+        if (options.Problems() is { Count: > 0 } problems)
         {
-            throw new OptionsValidationException(
-                SolverSection,
-                typeof(SolverOptions),
-                ["Solver:TimeLimit must be positive, Solver:Workers at least 1 and Solver:CoverSearchBudget not negative (0 = off)."]);
+            throw new OptionsValidationException(SolverSection, typeof(SolverOptions), [.. problems.Select(p => $"{SolverSection}:{p}")]);
         }
 
         return options;

@@ -31,6 +31,8 @@ public sealed class SolverConfigurationTests
     [Theory]
     [InlineData("Solver:TimeLimit", "00:00:00")]
     [InlineData("Solver:Workers", "0")]
+    [InlineData("Solver:SearchBranching", "SIDEWAYS")]
+    [InlineData("Solver:ExtraParameters", "symmetry_level:high")]
     public void Nonsense_is_refused_at_start_up(string key, string value) =>
         Assert.Throws<OptionsValidationException>(() => RecommendationServiceCollectionExtensions.SolverOptionsFrom(Section(new() { [key] = value })));
 
