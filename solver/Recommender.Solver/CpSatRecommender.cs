@@ -1,5 +1,7 @@
+using System.Globalization;
 using Google.OrTools.Sat;
 using Recommender.Core.Catalog;
+using Recommender.Core.Errors;
 using Recommender.Core.Recommendations;
 
 namespace Recommender.Solver;
@@ -38,6 +40,7 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
     public Recommendation Recommend(LayoutRequest request, RegionCatalog catalog, CancellationToken ct = default)
     {
         LayoutRequestValidator.Validate(request, catalog);
+        var limit = TimeLimitOf(request);
         var started = time.GetTimestamp();
         var problem = NodePoolProblemBuilder.Build(request, catalog, Options.PruneDominated);
         if (problem.Candidates.Count == 0)
@@ -45,7 +48,7 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
             return Answer(RecommendationStatus.Infeasible, [], null, InfeasibilityExplainer.Explain(request, catalog, problem));
         }
 
-        long Deadline() => started + (long)(Options.TimeLimit.TotalSeconds * time.TimestampFrequency);
+        long Deadline() => started + (long)(limit.TotalSeconds * time.TimestampFrequency);
         var search = new LayoutSearch(problem, Options, time, Deadline())
         {
             PriceCapMicros = FallbackLayout.SinglePoolPriceMicros(problem),
@@ -77,7 +80,7 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
             case CpSolverStatus.ModelInvalid:
                 return Fallback(request, catalog, problem, "The solver rejected the model.");
             case not (CpSolverStatus.Optimal or CpSolverStatus.Feasible):
-                return Fallback(request, catalog, problem, $"No layout found within the {Options.TimeLimit.TotalMilliseconds:0} ms limit.");
+                return Fallback(request, catalog, problem, $"No layout found within the {limit.TotalMilliseconds:0} ms limit.");
         }
 
         var layouts = new List<Layout> { ToLayout(problem, first.Counts!, request) };
@@ -142,6 +145,20 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
                 ? Answer(RecommendationStatus.TimedOut, [], null, reason + " No fallback layout satisfies the request either.")
                 : Answer(RecommendationStatus.TimedOut, [LayoutFactory.Create(greedy, r)], null, reason + " Returned the greedy fallback layout.");
         }
+    }
+
+    /// <summary>The request's own time limit (validated against the service's), or the service's.</summary>
+    private TimeSpan TimeLimitOf(LayoutRequest request)
+    {
+        if (request.TimeLimitMs is not { } ms)
+        {
+            return Options.TimeLimit;
+        }
+
+        var most = (long)Math.Floor(Options.TimeLimit.TotalMilliseconds);
+        return ms >= 1 && ms <= most
+            ? TimeSpan.FromMilliseconds(ms)
+            : throw new ValidationException("timeLimitMs", string.Create(CultureInfo.InvariantCulture, $"{ms} is outside 1-{most} ms (this service's limit, Solver:TimeLimit)."));
     }
 
     private static Layout ToLayout(NodePoolProblem problem, IReadOnlyList<int> counts, LayoutRequest request) =>

@@ -226,4 +226,30 @@ public sealed class RequestFieldTests
 
         Assert.Single(CpSat.Recommend(Request(24, 48), catalog).Layouts);
     }
+
+    [Fact]
+    public void TimeLimitMs_bounds_this_requests_solve()
+    {
+        // A mixed on-demand share over 60 random types: hundreds of milliseconds to prove (the suite's slow class).
+        var catalog = RandomCatalog.Create(7, 60);
+        var request = Request(400, 1600) with { MaxNodes = 30, OnDemandPct = 50 };
+        Assert.Equal(RecommendationStatus.Optimal, CpSat.Recommend(request, catalog).Status);
+
+        var limited = CpSat.Recommend(request with { TimeLimitMs = 1 }, catalog);
+
+        Assert.NotEqual(RecommendationStatus.Optimal, limited.Status);
+        Assert.Contains(limited.Status, new[] { RecommendationStatus.Feasible, RecommendationStatus.TimedOut });
+        Assert.All(limited.Layouts, l => AssertValid(request, catalog, l));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-5)]
+    [InlineData(10_001)]
+    public void TimeLimitMs_outside_1_to_the_services_limit_is_refused(int ms)
+    {
+        var e = Assert.Throws<ValidationException>(() => CpSat.Recommend(Request(4, 8) with { TimeLimitMs = ms }, Base().Build()));
+        Assert.Equal("timeLimitMs", e.Argument);
+        Assert.Contains("10000", e.Message, StringComparison.Ordinal);
+    }
 }

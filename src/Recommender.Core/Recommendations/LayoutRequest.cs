@@ -80,4 +80,10 @@ public sealed record LayoutRequest
 
     /// <summary>How many layouts to return, best first, each with a different set of instance types (1-10, default 1).</summary>
     public int Alternatives { get; init; } = 1;
+
+    /// <summary>
+    /// Solve time for this request in milliseconds, at most the service's limit (Solver:TimeLimit); null = that limit.
+    /// For callers with a latency budget (an autoscaler loop): the answer says OPTIMAL or FEASIBLE with its gap.
+    /// </summary>
+    public int? TimeLimitMs { get; init; }
 }

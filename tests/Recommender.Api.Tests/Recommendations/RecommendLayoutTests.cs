@@ -105,6 +105,17 @@ public sealed class RecommendLayoutTests(SolverApiFactory solver) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_requests_own_time_limit_is_kept_with_its_answer()
+    {
+        var answer = Answer(await RecommendationApi.RecommendAsync(App, new { region = "cn-test", cpu = 16, timeLimitMs = 250 }));
+
+        Assert.Equal("OPTIMAL", answer.GetProperty("status").GetString());
+        Assert.Equal(250, answer.GetProperty("request").GetProperty("timeLimitMs").GetInt32());
+        var unset = Answer(await RecommendationApi.RecommendAsync(App, new { region = "cn-test", cpu = 16 }));
+        Assert.Equal(JsonValueKind.Null, unset.GetProperty("request").GetProperty("timeLimitMs").ValueKind);
+    }
+
+    [Fact]
     public async Task An_impossible_request_is_an_infeasible_answer_with_its_explanation()
     {
         var r = await RecommendationApi.RecommendAsync(App, new { region = "cn-test", cpu = 5000, maxNodes = 2 });
@@ -132,6 +143,8 @@ public sealed class RecommendLayoutTests(SolverApiFactory solver) : IClassFixtur
     [InlineData("""{"region":"cn-test","cpu":1,"maxPools":0}""", "input.maxPools")]
     [InlineData("""{"region":"cn-test","cpu":1,"spotDiversity":0}""", "input.spotDiversity")]
     [InlineData("""{"region":"cn-test","cpu":1,"alternatives":11}""", "input.alternatives")]
+    [InlineData("""{"region":"cn-test","cpu":1,"timeLimitMs":0}""", "input.timeLimitMs")]
+    [InlineData("""{"region":"cn-test","cpu":1,"timeLimitMs":60000}""", "input.timeLimitMs")]
     public async Task Malformed_input_is_BAD_USER_INPUT_naming_the_field(string input, string argument)
     {
         var r = await RecommendationApi.RecommendAsync(App, JsonDocument.Parse(input).RootElement);

@@ -14,7 +14,7 @@ internal static class RecommendationApi
           pools { instanceTypeName instanceType { name vcpu memoryGiB allocatableVcpu allocatableMemoryGiB } capacityType nodeCount unitPrice hourlyPrice }
           allocatable { vcpu memoryGiB gpus } raw { vcpu memoryGiB gpus } aboveRequest { vcpu memoryGiB gpus }
         }
-        request { provider region cpu memoryGiB gpus minNodes maxNodes onDemandPct sameSize allowBurst allowOlderGen spotDiversity alternatives maxPools zones largestPod { cpu memoryGiB gpus } }
+        request { provider region cpu memoryGiB gpus minNodes maxNodes onDemandPct sameSize allowBurst allowOlderGen spotDiversity alternatives timeLimitMs maxPools zones largestPod { cpu memoryGiB gpus } }
         """;
 
     public const string Recommend = $"query($input: LayoutRequest!) {{ recommendLayout(input: $input) {{ {Fields} }} }}";

@@ -33,6 +33,8 @@ internal static class LayoutRequestDescriptions
     public static readonly string MaxNodes = string.Create(
         CultureInfo.InvariantCulture, $"Total nodes ≤ maxNodes (at most {LayoutRequestLimits.MaxNodes}). Default {LayoutRequestLimits.MaxNodes}.");
 
+    public const string TimeLimitMs = "Solve time for this request in ms (1 up to the service's Solver:TimeLimit, 1 s unless configured), shared by the best layout and its alternatives; when it runs out the answer is FEASIBLE with its proven gap (or TIMED_OUT). For callers with a latency budget. Null: the service's limit.";
+
     public static readonly string Alternatives = string.Create(
         CultureInfo.InvariantCulture,
         $"Layouts to return (1-{LayoutRequestLimits.Alternatives}), best first; each further one is the next-cheapest with a different set of instance types. Default 1.");

@@ -37,5 +37,6 @@ public sealed class LayoutRequestEchoGraphType : ObjectGraphType<LayoutRequest>
         Field("maxPools", x => x.MaxPools, nullable: true).Description(D.MaxPools);
         Field("spotDiversity", x => x.SpotDiversity).Description(D.SpotDiversity);
         Field("alternatives", x => x.Alternatives).Description(D.Alternatives);
+        Field("timeLimitMs", x => x.TimeLimitMs, nullable: true).Description(D.TimeLimitMs);
     }
 }

@@ -36,5 +36,6 @@ public sealed class LayoutRequestInputType : InputObjectGraphType<LayoutRequest>
         Field<IntGraphType>("maxPools").Description(D.MaxPools);
         Field<NonNullGraphType<IntGraphType>>("spotDiversity").Description(D.SpotDiversity).DefaultValue(1);
         Field<NonNullGraphType<IntGraphType>>("alternatives").Description(D.Alternatives).DefaultValue(1);
+        Field<IntGraphType>("timeLimitMs").Description(D.TimeLimitMs);
     }
 }
