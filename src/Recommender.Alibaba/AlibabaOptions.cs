@@ -23,12 +23,16 @@ public sealed class AlibabaOptions
     /// <summary>Client-side ceiling per API per region (ECS throttles per account, region and API).</summary>
     public double CallsPerSecondPerApi { get; set; } = 20;
 
-    /// <summary>Attempts per call, the first included (contract §6: at most 5).</summary>
+    /// <summary>
+    /// Attempts per call, the first included, as far as they fail with a server error, a timeout or another retryable
+    /// answer that is not throttling (contract §6: at most 5).
+    /// </summary>
     public int MaxAttempts { get; set; } = 5;
 
     /// <summary>
     /// Attempts when the answer is throttling: the server asked us to wait, not told us we are wrong, and with 20 % of
-    /// calls throttled five attempts would still lose about one call in 3,000 (a whole region refresh).
+    /// calls throttled five attempts would still lose about one call in 3,000 (a whole region refresh). Also the most
+    /// attempts of one call in all; throttled attempts do not count against <see cref="MaxAttempts"/>.
     /// </summary>
     public int MaxAttemptsWhenThrottled { get; set; } = 10;
 

@@ -118,6 +118,35 @@ public sealed class OpenApiClientTests
     }
 
     [Fact]
+    public async Task Throttled_attempts_do_not_use_up_the_server_error_budget()
+    {
+        // The test host allows 4 attempts for server errors and 5 in all when throttled.
+        await using var host = await AlibabaTestHost.StartAsync(Catalog());
+        var faults = host.Emulator.Faults.For("DescribeZones");
+        (faults.ThrottleNext, faults.ThrottleTimeLeftMs, faults.ServerErrorNext) = (3, 5, 1);
+
+        var zones = await host.Ecs.DescribeZonesAsync(Region, null, CancellationToken.None);
+
+        Assert.Equal(3, zones.Count);
+        Assert.Equal(3, host.Emulator.Counters.Errors("Throttling.User"));
+        Assert.Equal(1, host.Emulator.Counters.Errors("ServiceUnavailable"));
+        Assert.Equal(5, host.Emulator.Counters.Calls("DescribeZones"));
+    }
+
+    [Fact]
+    public async Task Attempts_in_all_stay_within_the_throttling_limit()
+    {
+        await using var host = await AlibabaTestHost.StartAsync(Catalog());
+        var faults = host.Emulator.Faults.For("DescribeZones");
+        (faults.ThrottleNext, faults.ThrottleTimeLeftMs, faults.ServerErrorNext) = (3, 5, 3);
+
+        var error = await Assert.ThrowsAsync<CloudApiException>(() => host.Ecs.DescribeZonesAsync(Region, null, CancellationToken.None));
+
+        Assert.Equal("ServiceUnavailable", error.VendorCode);
+        Assert.Equal(5, host.Emulator.Counters.Calls("DescribeZones"));
+    }
+
+    [Fact]
     public async Task Throttling_waits_at_least_TimeLeft_and_re_signs_every_attempt()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

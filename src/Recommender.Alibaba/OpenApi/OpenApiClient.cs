@@ -40,6 +40,7 @@ public sealed class OpenApiClient(
     {
         ArgumentNullException.ThrowIfNull(responseType);
         var nonceRetried = false;
+        var failures = 0; // retryable failures other than throttling: their budget is MaxAttempts
         for (var attempt = 1; ; attempt++)
         {
             // Fetched per attempt: short-lived (STS) credentials may roll over while we back off.
@@ -58,9 +59,14 @@ public sealed class OpenApiClient(
             }
 
             var isNonceClash = string.Equals(failure.VendorCode, AlibabaErrorCodes.SignatureNonceUsed, StringComparison.Ordinal);
-            var limit = AlibabaErrorCodes.IsThrottling(failure.VendorCode) ? Math.Max(settings.MaxAttempts, settings.MaxAttemptsWhenThrottled) : settings.MaxAttempts;
+            // Throttled attempts do not use up the budget for server errors and timeouts: a call throttled four times
+            // and then answered 503 once has had one failure, not five. All attempts together stay within the larger limit.
+            var throttled = AlibabaErrorCodes.IsThrottling(failure.VendorCode);
+            failures += throttled ? 0 : 1;
             var retry = AlibabaErrorCodes.IsRetryable(failure.VendorCode, failure.HttpStatus)
-                && attempt < limit && !(isNonceClash && nonceRetried);
+                && attempt < Math.Max(settings.MaxAttempts, settings.MaxAttemptsWhenThrottled)
+                && (throttled || failures < settings.MaxAttempts)
+                && !(isNonceClash && nonceRetried);
             if (!retry)
             {
                 throw failure;
