@@ -9,7 +9,7 @@ namespace Recommender.Benchmarks.Solver;
 
 /// <summary>
 /// Plain runner (<c>dotnet run -c Release --project benchmarks/Recommender.Benchmarks -- solver-suite [--hint]
-/// [--workers N] [--count N] [--sample catalog.json] [--cross-check] [--trace] [--variants i,j]</c>; README lists the rest): solves the request suite over the sample and the synthetic catalogs and prints
+/// [--workers N] [--count N] [--sample catalog.json] [--cross-check] [--trace] [--variants i,j] [--proof i,j]</c>; README lists the rest): solves the request suite over the sample and the synthetic catalogs and prints
 /// solve times, the optimal share, cost against the Telescopes port and how often its layouts break our rules;
 /// <c>--cross-check</c> instead compares the default pipeline's proven optima with CP-SAT alone.
 /// </summary>
@@ -73,6 +73,17 @@ public static class SolverSuite
             foreach (var (name, catalog) in catalogs)
             {
                 SuiteVariants.Run(name, catalog, options, indices);
+            }
+
+            return;
+        }
+
+        if (Option(args, "--proof") is { } proof)
+        {
+            var indices = proof.Split(',').Select(i => int.Parse(i, CultureInfo.InvariantCulture)).ToList();
+            foreach (var (name, catalog) in catalogs)
+            {
+                SuiteProof.Run(name, catalog, options, indices);
             }
 
             return;
