@@ -67,26 +67,23 @@ public static class SolverSuite
         }
 
         catalogs.Add(("synthetic 1000", SyntheticCatalog.Create()));
-        if (Option(args, "--variants") is { } variants)
+        // Diagnostics on named suite requests (comma-separated indices), run on each catalog instead of the suite.
+        foreach (var (option, diagnostic) in new (string, Action<string, RegionCatalog, SolverOptions, IReadOnlyList<int>>)[]
         {
-            var indices = variants.Split(',').Select(i => int.Parse(i, CultureInfo.InvariantCulture)).ToList();
-            foreach (var (name, catalog) in catalogs)
-            {
-                SuiteVariants.Run(name, catalog, options, indices);
-            }
-
-            return;
-        }
-
-        if (Option(args, "--proof") is { } proof)
+            ("--variants", SuiteVariants.Run),
+            ("--proof", SuiteProof.Run),
+        })
         {
-            var indices = proof.Split(',').Select(i => int.Parse(i, CultureInfo.InvariantCulture)).ToList();
-            foreach (var (name, catalog) in catalogs)
+            if (Option(args, option) is { } list)
             {
-                SuiteProof.Run(name, catalog, options, indices);
-            }
+                var indices = list.Split(',').Select(i => int.Parse(i, CultureInfo.InvariantCulture)).ToList();
+                foreach (var (name, catalog) in catalogs)
+                {
+                    diagnostic(name, catalog, options, indices);
+                }
 
-            return;
+                return;
+            }
         }
 
         if (args.Contains("--cross-check"))

@@ -53,14 +53,9 @@ public static class SuiteProof
 
     private static int[] Counts(NodePoolProblem problem, Layout layout)
     {
-        var counts = new int[problem.Candidates.Count];
-        foreach (var pool in layout.Pools)
-        {
-            var i = problem.Candidates.ToList().FindIndex(c => c.Name == pool.InstanceType && c.CapacityType == pool.CapacityType);
-            counts[i] = pool.NodeCount;
-        }
-
-        return counts;
+        // Every pool of a layout comes from one of the problem's candidates.
+        return [.. problem.Candidates.Select(c =>
+            layout.Pools.FirstOrDefault(pool => pool.InstanceType == c.Name && pool.CapacityType == c.CapacityType)?.NodeCount ?? 0)];
     }
 
     private static string Proof(NodePoolProblem problem, SolverOptions options, ObjectiveWeights weights, int[] optimum, long price, IReadOnlyList<GroupCut> cuts)
