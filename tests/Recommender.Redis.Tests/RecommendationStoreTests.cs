@@ -86,7 +86,9 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
             [CatalogServiceCollectionExtensions.RedisKeyPrefixKey] = prefix + "catalog:",
             [RecommendationServiceCollectionExtensions.RedisKeyPrefixKey] = prefix,
         }).Build();
-        var services = new ServiceCollection().AddLogging();
+        // One clock for the record and the store the wiring builds: the record expires a day after the test's clock,
+        // which the system clock passes on a real calendar.
+        var services = new ServiceCollection().AddLogging().AddSingleton<TimeProvider>(time);
         services.AddCatalog(configuration).AddRecommendations(configuration);
         await using var provider = services.BuildServiceProvider();
 
