@@ -1,8 +1,11 @@
 using System.Diagnostics;
 using GraphQL;
 using GraphQL.Types;
+using GraphQL.Transport;
 using GraphQL.Validation;
+using GraphQL.Validation.Rules;
 using Microsoft.Extensions.Options;
+using Recommender.Api.GraphQL.Cost;
 using Recommender.Core.Catalog;
 
 namespace Recommender.Api.GraphQL;
@@ -11,6 +14,14 @@ namespace Recommender.Api.GraphQL;
 public static class GraphQLEndpoint
 {
     private static readonly IValidationRule[] GetRules = [.. DocumentValidator.CoreRules, QueriesOnlyOverGetRule.Instance];
+
+    /// <summary>
+    /// The rules a document already validated once still needs: those that look at the request, not the document
+    /// (argument validators see variables' values; GET allows only queries).
+    /// </summary>
+    private static readonly IValidationRule[] RevalidatedRules = [FieldArgumentsAreValidRule.Instance];
+
+    private static readonly IValidationRule[] RevalidatedGetRules = [.. RevalidatedRules, QueriesOnlyOverGetRule.Instance];
 
     public static IEndpointConventionBuilder MapGraphQLApi(this IEndpointRouteBuilder endpoints, string pattern = "/graphql") =>
         endpoints.Map(pattern, HandleAsync);
@@ -43,18 +54,7 @@ public static class GraphQLEndpoint
         ExecutionResult result;
         try
         {
-            result = error is not null ? Failed(error) : await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new()
-            {
-                Query = request!.Query,
-                OperationName = request.OperationName,
-                Variables = request.Variables,
-                Extensions = request.Extensions,
-                Root = services.GetRequiredService<ICatalog>().Current,
-                ValidationRules = isGet ? GetRules : null,
-                RequestServices = services,
-                User = context.User,
-                CancellationToken = ct,
-            });
+            result = error is not null ? Failed(error) : await ExecuteAsync(context, request!, isGet, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -67,6 +67,48 @@ public static class GraphQLEndpoint
     }
 
     private static ExecutionResult Failed(ExecutionError error) => new() { Errors = [error] };
+
+    /// <summary>Admits the request (parse, cost, limits: linear time), then validates what is not yet known valid and executes.</summary>
+    private static async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet, CancellationToken ct)
+    {
+        var services = context.RequestServices;
+        var schema = services.GetRequiredService<ISchema>();
+        PreparedDocument prepared;
+        try
+        {
+            prepared = services.GetRequiredService<RequestAdmission>().Admit(request.Query!, request.OperationName, request.Variables, schema);
+        }
+        catch (ExecutionError refused)
+        {
+            return Failed(refused);
+        }
+
+        var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new()
+        {
+            Query = request.Query,
+            Document = prepared.Document,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            Root = services.GetRequiredService<ICatalog>().Current,
+            ValidationRules = (prepared.IsValidated, isGet) switch
+            {
+                (true, true) => RevalidatedGetRules,
+                (true, false) => RevalidatedRules,
+                (false, true) => GetRules,
+                (false, false) => null,
+            },
+            RequestServices = services,
+            User = context.User,
+            CancellationToken = ct,
+        });
+        if (result.Executed)
+        {
+            prepared.MarkValidated();
+        }
+
+        return result;
+    }
 
     private static async Task WriteAsync(
         HttpContext context, IGraphQLTextSerializer serializer, string mediaType, ExecutionResult result, long started, CancellationToken ct)

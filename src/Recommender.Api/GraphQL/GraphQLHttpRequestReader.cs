@@ -33,6 +33,13 @@ internal static class GraphQLHttpRequestReader
         {
             return (null, new TransportError(400, TransportError.InvalidRequest, $"JSON body text could not be parsed. {e.Message}"));
         }
+        catch (BadHttpRequestException e)
+        {
+            // Kestrel's own verdict on the body (shorter than its Content-Length, or arriving too slowly): its message
+            // names the problem and nothing of the server, and its status (400, 408, 413) is the right answer.
+            var code = e.StatusCode == StatusCodes.Status408RequestTimeout ? TransportError.RequestTimeout : TransportError.InvalidRequest;
+            return (null, new TransportError(e.StatusCode, code, e.Message));
+        }
     }
 
     private static GraphQLRequest FromQueryString(HttpRequest http, IGraphQLTextSerializer serializer)

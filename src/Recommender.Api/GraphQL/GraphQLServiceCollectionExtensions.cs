@@ -1,7 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
-using GraphQL.Validation.Complexity;
+using Recommender.Api.GraphQL.Cost;
 
 namespace Recommender.Api.GraphQL;
 
@@ -12,30 +12,24 @@ public static class GraphQLServiceCollectionExtensions
     {
         var section = configuration.GetSection(GraphQLApiOptions.Section);
         var limits = section.Get<GraphQLApiOptions>() ?? new GraphQLApiOptions();
-        services.AddOptions<GraphQLApiOptions>().Bind(section);
+        services.AddOptions<GraphQLApiOptions>().Bind(section)
+            .Validate(o => o.MaxRequestBytes >= 1 && o.MaxDepth >= 1 && o.MaxComplexity >= 1 && o.MaxFields >= 1, "GraphQL limits must be at least 1.")
+            .Validate(o => o.MaxSolvesPerRequest >= 1, "GraphQL:MaxSolvesPerRequest must be at least 1.")
+            .Validate(o => o.ListSizeEstimate >= 1 && o.SchemaIntrospectionCost >= 1, "GraphQL cost model values must be at least 1.")
+            .Validate(o => o.DocumentCacheEntries >= 0, "GraphQL:DocumentCacheEntries must not be negative.")
+            .Validate(o => o.ExecutionTimeout > TimeSpan.Zero, "GraphQL:ExecutionTimeout must be positive.")
+            .ValidateOnStart();
+        // Depth and complexity are not GraphQL.NET's validation rule: that one expands fragments (exponential for a
+        // fragment bomb) and runs after the quadratic rules. RequestAdmission measures first, in linear time.
+        services.AddSingleton<RequestAdmission>();
         services.AddGraphQL(b => b
             .AddSchema<RecommenderSchema>()
             .AddGraphTypes(typeof(RecommenderSchema).Assembly)
             .AddSystemTextJson()
             .AddErrorInfoProvider(o => o.ExposeCodes = false)
             .AddUnhandledExceptionHandler(ErrorMapping.Map)
-            .AddComplexityAnalyzer(c =>
-            {
-                c.MaxDepth = limits.MaxDepth;
-                c.MaxComplexity = limits.MaxComplexity;
-                var standard = c.DefaultComplexityImpactDelegate;
-                c.DefaultComplexityImpactDelegate = f => IsIntrospection(f) ? new FieldComplexityResult(0, 1) : standard(f);
-            })
             .WithTimeout(limits.ExecutionTimeout, TimeoutAction.ReturnTimeoutError));
         services.AddSingleton<ISchema>(sp => sp.GetRequiredService<RecommenderSchema>());
         return services;
     }
-
-    /// <summary>
-    /// Introspection costs us nothing per item but its nested lists multiply to ~500k under the default rule, which
-    /// would lock GraphiQL out; its depth is still limited.
-    /// </summary>
-    private static bool IsIntrospection(FieldImpactContext context) =>
-        context.FieldDefinition.Name.StartsWith("__", StringComparison.Ordinal)
-        || context.ParentType.Name.StartsWith("__", StringComparison.Ordinal);
 }

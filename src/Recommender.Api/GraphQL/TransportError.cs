@@ -11,6 +11,7 @@ public sealed class TransportError : ExecutionError
     public const string NotAcceptable = "NOT_ACCEPTABLE";
     public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
     public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+    public const string RequestTimeout = "REQUEST_TIMEOUT";
 
     public TransportError(int statusCode, string code, string message)
         : base(message)

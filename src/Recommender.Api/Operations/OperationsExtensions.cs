@@ -26,10 +26,11 @@ public static class OperationsExtensions
         return builder;
     }
 
-    /// <summary>HTTP metrics for every request; call before mapping endpoints.</summary>
+    /// <summary>Typed answers for unhandled errors and HTTP metrics for every request; call before mapping endpoints.</summary>
     public static WebApplication UseOperations(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = UnhandledErrorResponse.WriteAsync });
         app.UseHttpMetrics();
         return app;
     }

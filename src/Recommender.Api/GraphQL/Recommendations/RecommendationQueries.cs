@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Recommender.Api.GraphQL.Cost;
 using Recommender.Api.Recommendations;
 using Recommender.Core.Errors;
 using Recommender.Core.Recommendations;
@@ -21,6 +22,7 @@ public static class RecommendationQueries
                 + "extensions.argument naming the field (e.g. input.minNodes); every solver slot busy for the queue timeout: "
                 + "SOLVER_BUSY (retry later). An impossible request is an INFEASIBLE answer, not an error.")
             .Argument<NonNullGraphType<LayoutRequestInputType>>(InputArgument, "What the cluster must run and the rules its pools follow.")
+            .CountsAsSolve()
             .ResolveAsync(async ctx =>
             {
                 var request = ctx.GetArgument<LayoutRequest>(InputArgument);
