@@ -5,8 +5,10 @@ using Recommender.Api.Operations;
 using Recommender.Api.Recommendations;
 using Recommender.Scrapers;
 
-// Listen address: standard ASP.NET configuration (--urls, ASPNETCORE_URLS); `dotnet run` uses launchSettings.json.
-var builder = WebApplication.CreateBuilder(args);
+// Listen address: standard ASP.NET configuration (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS), else 127.0.0.1:8080.
+// Content root = the binary's folder, so appsettings.json applies whatever the working directory (`dotnet x.dll` from
+// the repository root would otherwise run without it).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddOperations();
 builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddRecommendations(builder.Configuration);

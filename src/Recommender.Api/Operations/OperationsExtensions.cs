@@ -11,17 +11,48 @@ public static class OperationsExtensions
     /// </summary>
     public static readonly TimeSpan MeterSeriesLifetime = TimeSpan.FromDays(1);
 
-    /// <summary>Structured JSON console logs; scopes carry the request id and trace id of each request.</summary>
+    /// <summary>Where the service listens when nothing says otherwise: loopback only, so a first run exposes nothing.</summary>
+    public const string DefaultUrl = "http://127.0.0.1:8080";
+
+    /// <summary>
+    /// Meters whose series are runtime internals, not ours to watch: .NET's "Private.InternalDiagnostics.*" meters
+    /// (msquic's ~100 connection and worker series) are published only for Microsoft's own diagnostics.
+    /// </summary>
+    private const string InternalMeterPrefix = "Private.InternalDiagnostics.";
+
+    /// <summary>
+    /// Console logs (one human-readable line per event in Development; structured JSON elsewhere, with scopes carrying
+    /// the request id and trace id), the default listen address, and the meters on /metrics.
+    /// </summary>
     public static WebApplicationBuilder AddOperations(this WebApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o =>
+        if (builder.Environment.IsDevelopment())
         {
-            o.IncludeScopes = true;
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
-        });
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.IncludeScopes = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
+
+        // --urls, ASPNETCORE_URLS and ASPNETCORE_HTTP_PORTS (set by the container image) all land in configuration.
+        if (new[] { "urls", "http_ports", "https_ports" }.All(key => string.IsNullOrEmpty(builder.Configuration[key])))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
         ExportMeters();
         return builder;
     }
@@ -51,7 +82,11 @@ public static class OperationsExtensions
     /// </summary>
     private static void ExportMeters()
     {
-        Metrics.ConfigureMeterAdapter(o => o.MetricsExpireAfter = MeterSeriesLifetime);
+        Metrics.ConfigureMeterAdapter(o =>
+        {
+            o.MetricsExpireAfter = MeterSeriesLifetime;
+            o.InstrumentFilterPredicate = instrument => !instrument.Meter.Name.StartsWith(InternalMeterPrefix, StringComparison.Ordinal);
+        });
         Metrics.DefaultRegistry.CollectAndExportAsTextAsync(Stream.Null).GetAwaiter().GetResult();
     }
 }

@@ -8,23 +8,16 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Recommender.Api.Tests.Limits;
+namespace Recommender.Api.Tests;
 
 /// <summary>Over a real socket (Kestrel), in the Development environment the factory runs by default.</summary>
-public sealed class ShortBodyTests
+public sealed class RealSocketTests
 {
     [Fact]
     public async Task A_body_shorter_than_its_content_length_is_a_typed_408_with_no_stack_trace()
     {
         using var api = new ApiFactory();
-        api.UseKestrel(o =>
-        {
-            o.Listen(IPAddress.Loopback, 0);
-            // Kestrel's default grace is 5 s; the shortest it accepts keeps the test short.
-            o.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(2));
-        });
-        api.StartServer();
-        var address = new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        var address = Start(api);
 
         using var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
         await socket.ConnectAsync(IPAddress.Loopback, address.Port);
@@ -36,6 +29,32 @@ public sealed class ShortBodyTests
         Assert.Contains("\"code\":\"REQUEST_TIMEOUT\"", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", answer, StringComparison.Ordinal);
         Assert.DoesNotContain("Exception", answer, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_carry_no_runtime_internal_series()
+    {
+        using var api = new ApiFactory();
+        var address = Start(api);
+        using var client = new HttpClient { BaseAddress = address };
+
+        var metrics = await client.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+
+        Assert.Contains("system_runtime", metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("private_internaldiagnostics", metrics, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the app on Kestrel at a free loopback port and returns its address.</summary>
+    private static Uri Start(ApiFactory api)
+    {
+        api.UseKestrel(o =>
+        {
+            o.Listen(IPAddress.Loopback, 0);
+            // Kestrel's default grace is 5 s; the shortest it accepts keeps the test short.
+            o.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(2));
+        });
+        api.StartServer();
+        return new Uri(api.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     /// <summary>Status line, headers and a Content-Length body (the server may keep the connection open).</summary>
