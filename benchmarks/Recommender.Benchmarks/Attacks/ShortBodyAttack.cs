@@ -35,9 +35,19 @@ internal sealed class ShortBodyAttack(string name, bool endEarly) : Attack
             client.Client.Shutdown(SocketShutdown.Send);
         }
 
-        var answer = await HttpAnswer.ReadAsync(stream, timeout);
+        HttpAnswer answer;
+        try
+        {
+            answer = await HttpAnswer.ReadAsync(stream, timeout);
+        }
+        catch (IOException e) when (e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionReset })
+        {
+            return new AttackResult(head.Length + Sent.Length, "reset", "-", 0, false, "connection reset without an answer");
+        }
+
         var errors = ResponseErrors.Read(answer.Body, complete: true);
-        var note = answer.StackTrace ? "STACK TRACE in body" : "no stack trace";
+        var note = answer.Status == "closed" ? "connection closed without an answer"
+            : answer.StackTrace ? "STACK TRACE in body" : "no stack trace";
         if (errors.Count > 0)
         {
             note += $"; first error: \"{AttackResult.Shorten(errors.FirstMessage)}\"";

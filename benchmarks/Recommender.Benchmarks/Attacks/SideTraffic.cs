@@ -5,7 +5,7 @@ namespace Recommender.Benchmarks.Attacks;
 
 /// <summary>
 /// A second, well-behaved client: sends one small request after another (bounded in count, a pause between) until
-/// stopped, and counts how they were answered.
+/// told to stop sending, lets the request in flight finish (unless cut off), and counts how they were answered.
 /// </summary>
 internal sealed class SideTraffic(byte[] body, int maxRequests, TimeSpan pause)
 {
@@ -13,11 +13,11 @@ internal sealed class SideTraffic(byte[] body, int maxRequests, TimeSpan pause)
     private int sent;
     private TimeSpan slowest;
 
-    public async Task RunAsync(AttackTarget target, CancellationToken stop)
+    public async Task RunAsync(AttackTarget target, CancellationToken stopSending, CancellationToken stop)
     {
         try
         {
-            while (sent < maxRequests && !stop.IsCancellationRequested)
+            while (sent < maxRequests && !stopSending.IsCancellationRequested)
             {
                 sent++;
                 var started = Stopwatch.GetTimestamp();
@@ -38,10 +38,10 @@ internal sealed class SideTraffic(byte[] body, int maxRequests, TimeSpan pause)
 
                 var took = Stopwatch.GetElapsedTime(started);
                 slowest = took > slowest ? took : slowest;
-                await Task.Delay(pause, stop);
+                await Task.Delay(pause, stopSending);
             }
         }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stopSending.IsCancellationRequested)
         {
             // Stopped between two requests.
         }

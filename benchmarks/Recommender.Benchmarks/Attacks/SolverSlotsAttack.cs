@@ -20,11 +20,11 @@ internal sealed class SolverSlotsAttack(int aliases) : PostAttack
     public override async Task<AttackResult> RunAsync(AttackTarget target, CancellationToken timeout)
     {
         var side = new SideTraffic(GraphQLBody.Of(Small), maxRequests: 2_000, pause: TimeSpan.FromMilliseconds(50));
-        using var stopSide = CancellationTokenSource.CreateLinkedTokenSource(timeout);
+        using var stopSending = CancellationTokenSource.CreateLinkedTokenSource(timeout);
         var main = target.PostAsync(Body, timeout);
         // Let the big request reach the solver slots first.
         await Task.WhenAny(main, Task.Delay(200, timeout));
-        var sideRun = side.RunAsync(target, stopSide.Token);
+        var sideRun = side.RunAsync(target, stopSending.Token, timeout);
         HttpExchange? exchange = null;
         try
         {
@@ -36,7 +36,8 @@ internal sealed class SolverSlotsAttack(int aliases) : PostAttack
         }
         finally
         {
-            await stopSide.CancelAsync();
+            // No new small requests once the big one is answered; the one in flight still gets its answer.
+            await stopSending.CancelAsync();
             await sideRun;
         }
 
