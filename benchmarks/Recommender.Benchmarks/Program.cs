@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using Recommender.Benchmarks.Attacks;
 using Recommender.Benchmarks.Solver;
 
 namespace Recommender.Benchmarks;
@@ -11,6 +12,12 @@ public static class BenchmarkProgram
         if (args is ["solver-suite", .. var rest])
         {
             SolverSuite.Run(rest);
+            return;
+        }
+
+        if (args is ["attacks", .. var attackArgs])
+        {
+            Environment.ExitCode = AttackCommand.Run(attackArgs);
             return;
         }
 
