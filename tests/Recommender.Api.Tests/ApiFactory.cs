@@ -68,12 +68,15 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType, text);
+        return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType, text) { ETag = response.Headers.ETag?.Tag };
     }
 }
 
 public sealed record GraphQLResponse(int Status, MediaTypeHeaderValue? ContentType, string Body)
 {
+    /// <summary>The response's entity tag, when it had one.</summary>
+    public string? ETag { get; init; }
+
     public JsonElement Json => JsonDocument.Parse(Body).RootElement;
 
     public JsonElement Data => Json.GetProperty("data");

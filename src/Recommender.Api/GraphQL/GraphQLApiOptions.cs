@@ -33,6 +33,12 @@ public sealed class GraphQLApiOptions
     /// <summary>Parsed (and once validated) documents kept, keyed by their text.</summary>
     public int DocumentCacheEntries { get; set; } = 1_000;
 
+    /// <summary>
+    /// Bytes of catalog answers kept in memory, keyed by entity tag (request and catalog versions); 0 turns the answer
+    /// cache and HTTP caching off.
+    /// </summary>
+    public long AnswerCacheBytes { get; set; } = 32L * 1024 * 1024;
+
     /// <summary>Server-side execution limit; the request then answers with a TIMEOUT error.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

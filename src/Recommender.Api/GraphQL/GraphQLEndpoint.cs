@@ -1,10 +1,12 @@
 using System.Diagnostics;
+using System.Globalization;
 using GraphQL;
 using GraphQL.Types;
 using GraphQL.Transport;
 using GraphQL.Validation;
 using GraphQL.Validation.Rules;
 using Microsoft.Extensions.Options;
+using Recommender.Api.GraphQL.Caching;
 using Recommender.Api.GraphQL.Cost;
 using Recommender.Core.Catalog;
 
@@ -51,38 +53,51 @@ public static class GraphQLEndpoint
 
         var limits = services.GetRequiredService<IOptions<GraphQLApiOptions>>().Value;
         var (request, error) = await GraphQLHttpRequestReader.ReadAsync(context.Request, serializer, limits.MaxRequestBytes, ct);
-        ExecutionResult result;
+        if (error is not null)
+        {
+            await WriteAsync(context, serializer, mediaType, Failed(error), started, ct);
+            return;
+        }
+
+        // One snapshot for the whole request: what is executed and what the entity tag names are the same catalog.
+        var catalog = services.GetRequiredService<ICatalog>().Current;
+        Admission admission;
         try
         {
-            result = error is not null ? Failed(error) : await ExecuteAsync(context, request!, isGet, ct);
+            admission = services.GetRequiredService<RequestAdmission>().Admit(
+                request!.Query!, request.OperationName, request.Variables, services.GetRequiredService<ISchema>());
+        }
+        catch (ExecutionError refused)
+        {
+            await WriteAsync(context, serializer, mediaType, Failed(refused), started, ct);
+            return;
+        }
+
+        try
+        {
+            if (admission.IsCatalogData && services.GetRequiredService<CatalogAnswerCache>() is { IsEnabled: true } answers)
+            {
+                await ServeCatalogAnswerAsync(context, answers, serializer, mediaType, request, admission.Document, catalog, isGet, started);
+                return;
+            }
+
+            var result = await ExecuteAsync(context, request, admission.Document, catalog, isGet, ct);
+            await WriteAsync(context, serializer, mediaType, result, started, ct);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // The client went away: nobody to answer, and not a server error.
             GraphQLMetrics.Record(GraphQLMetrics.Cancelled, Stopwatch.GetElapsedTime(started));
-            return;
         }
-
-        await WriteAsync(context, serializer, mediaType, result, started, ct);
     }
 
     private static ExecutionResult Failed(ExecutionError error) => new() { Errors = [error] };
 
-    /// <summary>Admits the request (parse, cost, limits: linear time), then validates what is not yet known valid and executes.</summary>
-    private static async Task<ExecutionResult> ExecuteAsync(HttpContext context, GraphQLRequest request, bool isGet, CancellationToken ct)
+    /// <summary>Validates what is not yet known valid, then executes over <paramref name="catalog"/>.</summary>
+    private static async Task<ExecutionResult> ExecuteAsync(
+        HttpContext context, GraphQLRequest request, PreparedDocument prepared, CatalogSnapshot catalog, bool isGet, CancellationToken ct)
     {
         var services = context.RequestServices;
-        var schema = services.GetRequiredService<ISchema>();
-        PreparedDocument prepared;
-        try
-        {
-            prepared = services.GetRequiredService<RequestAdmission>().Admit(request.Query!, request.OperationName, request.Variables, schema);
-        }
-        catch (ExecutionError refused)
-        {
-            return Failed(refused);
-        }
-
         var result = await services.GetRequiredService<IDocumentExecuter<ISchema>>().ExecuteAsync(new()
         {
             Query = request.Query,
@@ -90,7 +105,7 @@ public static class GraphQLEndpoint
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            Root = services.GetRequiredService<ICatalog>().Current,
+            Root = catalog,
             ValidationRules = (prepared.IsValidated, isGet) switch
             {
                 (true, true) => RevalidatedGetRules,
@@ -108,6 +123,60 @@ public static class GraphQLEndpoint
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// An answer made only of catalog data: the same request over the same catalog gives the same bytes. GET gets HTTP
+    /// caching (ETag, 304 on If-None-Match, Cache-Control, Last-Modified); every method is served from the answer cache.
+    /// </summary>
+    private static async Task ServeCatalogAnswerAsync(
+        HttpContext context, CatalogAnswerCache answers, IGraphQLTextSerializer serializer, string mediaType, GraphQLRequest request,
+        PreparedDocument prepared, CatalogSnapshot catalog, bool isGet, long started)
+    {
+        var ct = context.RequestAborted;
+        var tag = CatalogAnswerCache.EntityTag(mediaType, request, serializer.Serialize(request.Variables), catalog);
+        if (isGet)
+        {
+            var headers = context.Response.Headers;
+            headers.ETag = tag;
+            headers.Vary = "Accept";
+            headers.CacheControl = CatalogAnswerCache.CacheControl(catalog, context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+            if (catalog.NewestUpdate is { } modified)
+            {
+                headers.LastModified = modified.ToString("R", CultureInfo.InvariantCulture);
+            }
+
+            if (CatalogAnswerCache.Matches(context.Request.Headers.IfNoneMatch, tag))
+            {
+                context.Response.StatusCode = StatusCodes.Status304NotModified;
+                GraphQLMetrics.Record(GraphQLMetrics.NotModified, Stopwatch.GetElapsedTime(started));
+                return;
+            }
+        }
+
+        if (!answers.TryGet(tag, out var body))
+        {
+            var result = await ExecuteAsync(context, request, prepared, catalog, isGet, ct);
+            if (result.Errors is { Count: > 0 })
+            {
+                // Errors are not cached (an execution timeout is one): answer as usual, without HTTP caching.
+                context.Response.Headers.Remove("ETag");
+                context.Response.Headers.CacheControl = "no-store";
+                await WriteAsync(context, serializer, mediaType, result, started, ct);
+                return;
+            }
+
+            using var buffer = new MemoryStream();
+            await serializer.WriteAsync(buffer, result, ct);
+            body = buffer.ToArray();
+            answers.Add(tag, catalog, body);
+        }
+
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        context.Response.ContentType = mediaType + "; charset=utf-8";
+        context.Response.ContentLength = body.Length;
+        await context.Response.Body.WriteAsync(body, ct);
+        GraphQLMetrics.Record(GraphQLMetrics.Success, Stopwatch.GetElapsedTime(started));
     }
 
     private static async Task WriteAsync(

@@ -9,6 +9,7 @@ internal static class GraphQLMetrics
     public const string FieldError = "field_error";
     public const string RequestError = "request_error";
     public const string Cancelled = "cancelled";
+    public const string NotModified = "not_modified";
 
     private static readonly Counter Requests = Metrics.CreateCounter(
         "recommender_graphql_requests_total", "GraphQL requests by outcome.", "outcome");

@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.Execution;
 using GraphQL.Types;
+using Microsoft.Extensions.Options;
+using Recommender.Api.GraphQL.Caching;
 using Recommender.Api.GraphQL.Cost;
 
 namespace Recommender.Api.GraphQL;
@@ -16,12 +18,13 @@ public static class GraphQLServiceCollectionExtensions
             .Validate(o => o.MaxRequestBytes >= 1 && o.MaxDepth >= 1 && o.MaxComplexity >= 1 && o.MaxFields >= 1, "GraphQL limits must be at least 1.")
             .Validate(o => o.MaxSolvesPerRequest >= 1, "GraphQL:MaxSolvesPerRequest must be at least 1.")
             .Validate(o => o.ListSizeEstimate >= 1 && o.SchemaIntrospectionCost >= 1, "GraphQL cost model values must be at least 1.")
-            .Validate(o => o.DocumentCacheEntries >= 0, "GraphQL:DocumentCacheEntries must not be negative.")
+            .Validate(o => o.DocumentCacheEntries >= 0 && o.AnswerCacheBytes >= 0, "GraphQL cache sizes must not be negative.")
             .Validate(o => o.ExecutionTimeout > TimeSpan.Zero, "GraphQL:ExecutionTimeout must be positive.")
             .ValidateOnStart();
         // Depth and complexity are not GraphQL.NET's validation rule: that one expands fragments (exponential for a
         // fragment bomb) and runs after the quadratic rules. RequestAdmission measures first, in linear time.
         services.AddSingleton<RequestAdmission>();
+        services.AddSingleton(sp => new CatalogAnswerCache(sp.GetRequiredService<IOptions<GraphQLApiOptions>>().Value.AnswerCacheBytes));
         services.AddGraphQL(b => b
             .AddSchema<RecommenderSchema>()
             .AddGraphTypes(typeof(RecommenderSchema).Assembly)

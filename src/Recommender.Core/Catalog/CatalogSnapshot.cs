@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Security.Cryptography;
+using System.Text;
 
 namespace Recommender.Core.Catalog;
 
@@ -11,6 +13,7 @@ public sealed class CatalogSnapshot
     public static readonly CatalogSnapshot Empty = new([], []);
 
     private readonly FrozenDictionary<RegionKey, RegionCatalog> regions;
+    private string? fingerprint;
 
     public CatalogSnapshot(IReadOnlyList<Provider> providers, IEnumerable<RegionCatalog> regions)
     {
@@ -20,6 +23,15 @@ public sealed class CatalogSnapshot
     }
 
     public IReadOnlyList<Provider> Providers { get; }
+
+    /// <summary>
+    /// Names this snapshot's content: equal for two snapshots with the same providers and the same version of every
+    /// region, different as soon as one region is added or changes version. Computed once, on first use.
+    /// </summary>
+    public string Fingerprint => fingerprint ??= ComputeFingerprint();
+
+    /// <summary>When the most recently updated region was last updated; null for an empty catalog.</summary>
+    public DateTimeOffset? NewestUpdate => Regions.Count == 0 ? null : Regions.Max(r => r.UpdatedAt);
 
     /// <summary>All regions, ordered by provider then region id.</summary>
     public IReadOnlyList<RegionCatalog> Regions { get; }
@@ -36,5 +48,21 @@ public sealed class CatalogSnapshot
         var providers = FindProvider(provider.Id) is null ? [.. Providers, provider] : Providers;
         var all = regions.Values.Where(r => r.Key != region.Key).Append(region);
         return new CatalogSnapshot(providers, all);
+    }
+
+    private string ComputeFingerprint()
+    {
+        var text = new StringBuilder();
+        foreach (var provider in Providers)
+        {
+            text.Append(provider.Id).Append('\n');
+        }
+
+        foreach (var region in Regions)
+        {
+            text.Append(region.Provider).Append('/').Append(region.Region.Id).Append('@').Append(region.Version).Append('\n');
+        }
+
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Types;
 using Recommender.Api.GraphQL.Catalog.Search;
+using Recommender.Api.GraphQL.Cost;
 using Recommender.Core.Errors;
 
 namespace Recommender.Api.GraphQL.Catalog;
@@ -14,10 +15,12 @@ public static class CatalogQueries
     {
         ArgumentNullException.ThrowIfNull(query);
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProviderGraphType>>>>("providers")
+            .IsCatalogData()
             .Description("Cloud providers the catalog covers.")
             .Resolve(ctx => ctx.Catalog().Providers);
 
         query.Field<NonNullGraphType<ListGraphType<NonNullGraphType<RegionGraphType>>>>("regions")
+            .IsCatalogData()
             .Description("Regions of a provider held in the catalog. Unknown provider: NOT_FOUND.")
             .Argument<NonNullGraphType<StringGraphType>>("provider", "Provider id, e.g. alibaba.")
             .Resolve(ctx =>
@@ -28,6 +31,7 @@ public static class CatalogQueries
             });
 
         query.Field<NonNullGraphType<InstanceTypeConnectionGraphType>>("instanceTypes")
+            .IsCatalogData()
             .Description(
                 "Instance types of one region, filtered, ordered (default: PRICE ascending) and paged. Unknown provider or "
                 + "region: NOT_FOUND; invalid filter, first or after: BAD_USER_INPUT naming the argument.")
@@ -45,6 +49,7 @@ public static class CatalogQueries
                 ctx.GetArgument<string?>("after")));
 
         query.Field<NonNullGraphType<InstanceTypeGraphType>>("instanceType")
+            .IsCatalogData()
             .Description("One instance type of a region. Unknown provider, region or type: NOT_FOUND.")
             .Argument<NonNullGraphType<StringGraphType>>("provider", "Provider id, e.g. alibaba.")
             .Argument<NonNullGraphType<StringGraphType>>("region", "Region id, e.g. cn-hangzhou.")

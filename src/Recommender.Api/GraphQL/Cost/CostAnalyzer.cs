@@ -126,16 +126,20 @@ public sealed class CostAnalyzer
             _ => 1,
         };
         var solves = !introspective && definition is not null && CostMetadata.IsSolve(definition) ? 1 : 0;
+        // Introspection and __typename depend on the build only; any other root field must say it is catalog data.
+        var isVolatile = parent == schema.Query && !name.StartsWith("__", StringComparison.Ordinal)
+            && (definition is null || !CostMetadata.IsCatalogDataField(definition));
         if (field.SelectionSet is null)
         {
-            return new OperationCost(own, 1, 1, solves);
+            return new OperationCost(own, 1, 1, solves, isVolatile);
         }
 
         var (type, isList) = Unwrap(definition?.ResolvedType);
         var page = PageSize(field);
         double multiplier = page ?? (isList && !paged ? model.ListSize : 1);
         var inner = MeasureSelections(field.SelectionSet, type, page is not null, introspective || name is "__schema" or "__type");
-        return new OperationCost(own + (multiplier * inner.Complexity), 1 + inner.Fields, 1 + inner.Depth, solves + (multiplier * inner.Solves));
+        return new OperationCost(
+            own + (multiplier * inner.Complexity), 1 + inner.Fields, 1 + inner.Depth, solves + (multiplier * inner.Solves), isVolatile || inner.Volatile);
     }
 
     private OperationCost MeasureFragment(string name, bool paged, bool introspective)

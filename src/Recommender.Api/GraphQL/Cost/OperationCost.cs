@@ -9,11 +9,15 @@ namespace Recommender.Api.GraphQL.Cost;
 /// <param name="Fields">Field selections after fragment expansion: what validation walks (not multiplied by lists).</param>
 /// <param name="Depth">Deepest field nesting after fragment expansion.</param>
 /// <param name="Solves">Solver runs the selection asks for (fields marked with <see cref="CostMetadata.CountsAsSolve"/>).</param>
-public readonly record struct OperationCost(double Complexity, double Fields, int Depth, double Solves)
+/// <param name="Volatile">
+/// A root field of the selection is not catalog data (<see cref="CostMetadata.IsCatalogData"/>): its answer may change
+/// without the catalog changing, so it must not be cached.
+/// </param>
+public readonly record struct OperationCost(double Complexity, double Fields, int Depth, double Solves, bool Volatile = false)
 {
     public static OperationCost None => default;
 
     /// <summary>Both selections side by side (siblings in one selection set).</summary>
-    public OperationCost Plus(OperationCost other) =>
-        new(Complexity + other.Complexity, Fields + other.Fields, Math.Max(Depth, other.Depth), Solves + other.Solves);
+    public OperationCost Plus(OperationCost other) => new(
+        Complexity + other.Complexity, Fields + other.Fields, Math.Max(Depth, other.Depth), Solves + other.Solves, Volatile || other.Volatile);
 }

@@ -30,10 +30,10 @@ public sealed class RequestAdmission
     public DocumentCache Documents { get; }
 
     /// <summary>
-    /// The parsed document of a request allowed to run. Throws an <c>ExecutionError</c> to answer with
-    /// instead: a syntax error, or a <see cref="RequestLimitError"/>.
+    /// The parsed document of a request allowed to run, and whether its answer is catalog data only. Throws an
+    /// <c>ExecutionError</c> to answer with instead: a syntax error, or a <see cref="RequestLimitError"/>.
     /// </summary>
-    public PreparedDocument Admit(string query, string? operationName, IReadOnlyDictionary<string, object?>? variables, ISchema schema)
+    public Admission Admit(string query, string? operationName, IReadOnlyDictionary<string, object?>? variables, ISchema schema)
     {
         ArgumentNullException.ThrowIfNull(schema);
         var prepared = Documents.Get(query);
@@ -54,7 +54,7 @@ public sealed class RequestAdmission
             : cost.Operations.FirstOrDefault(o => string.Equals(o.Name, operationName, StringComparison.Ordinal));
         if (selected == default)
         {
-            return prepared; // No such operation: the executer says so.
+            return new Admission(prepared, IsCatalogData: false); // No such operation: the executer says so.
         }
 
         var measured = selected.Cost;
@@ -73,6 +73,6 @@ public sealed class RequestAdmission
             throw RequestLimitError.OverSolves(measured.Solves, limits.MaxSolvesPerRequest);
         }
 
-        return prepared;
+        return new Admission(prepared, selected.Type == OperationType.Query && !measured.Volatile);
     }
 }

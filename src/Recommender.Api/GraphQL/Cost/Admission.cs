@@ -1,0 +1,6 @@
+namespace Recommender.Api.GraphQL.Cost;
+
+/// <summary>A request allowed to run.</summary>
+/// <param name="Document">Its parsed document.</param>
+/// <param name="IsCatalogData">A query whose every root field is catalog data: its answer changes only with the catalog.</param>
+public sealed record Admission(PreparedDocument Document, bool IsCatalogData);
