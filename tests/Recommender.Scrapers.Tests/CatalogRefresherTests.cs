@@ -90,6 +90,19 @@ public sealed class CatalogRefresherTests : IDisposable
     }
 
     [Fact]
+    public async Task Error_messages_kept_in_the_status_are_bounded_whatever_the_provider_says()
+    {
+        env.Provider.RegionErrors["r1"] = new InvalidOperationException(new string('x', 50_000));
+        env.Provider.RegionErrors["r2"] = new FakeCloudException(new string('y', 50_000), transient: true);
+
+        await env.Refresher.RefreshAllAsync(RefreshKind.Full, CancellationToken.None);
+
+        Assert.Equal(1000, env.Kind("r1", RefreshKind.Full).LastError!.Message.Length);
+        Assert.EndsWith("[truncated]", env.Kind("r1", RefreshKind.Full).LastError!.Message, StringComparison.Ordinal);
+        Assert.Equal(1000, env.Kind("r2", RefreshKind.Full).LastError!.Message.Length);
+    }
+
+    [Fact]
     public async Task A_failed_publish_keeps_the_last_good_data()
     {
         await env.Refresher.RefreshAllAsync(RefreshKind.Full, CancellationToken.None);

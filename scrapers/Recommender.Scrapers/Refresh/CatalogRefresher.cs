@@ -26,6 +26,10 @@ public sealed partial class CatalogRefresher(
     TimeProvider time,
     ILogger<CatalogRefresher> logger)
 {
+    private const int MaxErrorMessageLength = 1000;
+    private const int MaxVendorCodeLength = 128;
+    private const string Truncated = " [truncated]";
+
     private readonly IReadOnlyList<ICloudProvider> providers = [.. providers];
     private readonly ConcurrentDictionary<RegionKey, Region> regions = new();
     private readonly ConcurrentDictionary<string, bool> discovered = new(StringComparer.Ordinal);
@@ -233,15 +237,24 @@ public sealed partial class CatalogRefresher(
         }
     }
 
+    /// <summary>
+    /// Messages and vendor codes come from providers, and through them from upstream; they are kept and shown to callers,
+    /// so they are bounded here whatever the provider does (the Alibaba one also redacts credentials at its edge).
+    /// </summary>
     private RefreshError ToError(Exception ex, string what, bool timedOut)
     {
         var classified = timedOut && ex is OperationCanceledException
             ? new RefreshTimeoutException(what, options.Value.RefreshTimeout)
             : ex;
         return classified is RecommenderException known
-            ? new RefreshError(known.Code, known.Message, known.IsTransient, time.GetUtcNow(), (known as CloudApiException)?.VendorCode)
-            : new RefreshError(ErrorCodes.Internal, $"{ex.GetType().Name}: {ex.Message}", false, time.GetUtcNow());
+            ? new RefreshError(
+                known.Code, Bounded(known.Message, MaxErrorMessageLength), known.IsTransient, time.GetUtcNow(),
+                (known as CloudApiException)?.VendorCode is { } vendorCode ? Bounded(vendorCode, MaxVendorCodeLength) : null)
+            : new RefreshError(ErrorCodes.Internal, Bounded($"{ex.GetType().Name}: {ex.Message}", MaxErrorMessageLength), false, time.GetUtcNow());
     }
+
+    private static string Bounded(string text, int length) =>
+        text.Length <= length ? text : string.Concat(text.AsSpan(0, length - Truncated.Length), Truncated);
 
     /// <summary>Regions discovered, plus the ones only the catalog holds (snapshot data, or vanished from the provider).</summary>
     private List<Region> RegionsOf(string provider)
