@@ -11,4 +11,10 @@ public static class ScraperErrorCodes
 
     /// <summary>A refresh was requested while the scrapers are disabled.</summary>
     public const string ScrapersDisabled = "SCRAPERS_DISABLED";
+
+    /// <summary>
+    /// An on-demand refresh of the region started less than <c>Scrapers:OnDemandRefreshInterval</c> ago and none is running
+    /// to join; <c>extensions</c> say when the next one is allowed.
+    /// </summary>
+    public const string RefreshRateLimited = "REFRESH_RATE_LIMITED";
 }

@@ -27,6 +27,15 @@ public sealed class ScraperOptions
     /// <summary>Upper bound of one region refresh (all of its API calls, validation and publish).</summary>
     public TimeSpan RefreshTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// On-demand refreshes (<c>refreshCatalog</c>) of one region start at most once per this interval, whatever their kind:
+    /// each one costs the provider's API budget (hundreds of signed calls for a full one), and the mutation is open to
+    /// any caller until identity exists. A call within it joins a refresh of the region still running, or is refused
+    /// with REFRESH_RATE_LIMITED. Scheduled refreshes are not limited by it. Also the least time between two region
+    /// discoveries triggered by a region name we do not know.
+    /// </summary>
+    public TimeSpan OnDemandRefreshInterval { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>Regions of one provider refreshed at the same time (the provider throttles per region and API).</summary>
     public int MaxParallelRegions { get; set; } = 4;
 

@@ -18,6 +18,7 @@ public static class ScraperOptionsValidator
 
         CheckCadence(errors, "Scrapers:Cadence:Regions", options.Cadence.Regions);
         Positive(errors, "Scrapers:RefreshTimeout", options.RefreshTimeout);
+        Positive(errors, "Scrapers:OnDemandRefreshInterval", options.OnDemandRefreshInterval);
         Positive(errors, "Scrapers:Quartz:CheckinInterval", options.Quartz.CheckinInterval);
         Positive(errors, "Scrapers:Quartz:MisfireThreshold", options.Quartz.MisfireThreshold);
         if (options.MaxJitter < TimeSpan.Zero)

@@ -90,6 +90,19 @@ public sealed class CatalogRefresherTests : IDisposable
     }
 
     [Fact]
+    public async Task Error_messages_kept_in_the_status_are_bounded_whatever_the_provider_says()
+    {
+        env.Provider.RegionErrors["r1"] = new InvalidOperationException(new string('x', 50_000));
+        env.Provider.RegionErrors["r2"] = new FakeCloudException(new string('y', 50_000), transient: true);
+
+        await env.Refresher.RefreshAllAsync(RefreshKind.Full, CancellationToken.None);
+
+        Assert.Equal(1000, env.Kind("r1", RefreshKind.Full).LastError!.Message.Length);
+        Assert.EndsWith("[truncated]", env.Kind("r1", RefreshKind.Full).LastError!.Message, StringComparison.Ordinal);
+        Assert.Equal(1000, env.Kind("r2", RefreshKind.Full).LastError!.Message.Length);
+    }
+
+    [Fact]
     public async Task A_failed_publish_keeps_the_last_good_data()
     {
         await env.Refresher.RefreshAllAsync(RefreshKind.Full, CancellationToken.None);
@@ -136,22 +149,23 @@ public sealed class CatalogRefresherTests : IDisposable
     }
 
     [Fact]
-    public async Task Refreshes_of_one_region_are_serialized_so_a_partial_one_builds_on_the_full_one()
+    public async Task Refreshes_of_one_region_that_do_not_cover_each_other_are_serialized_so_the_second_builds_on_the_first()
     {
-        await env.Refresher.DiscoverRegionsAsync(CancellationToken.None);
-        env.Provider.Delay = TimeSpan.FromSeconds(10);
+        using var one = new ScraperTestEnvironment().WithRegions("r1");
+        await one.Refresher.RefreshAllAsync(RefreshKind.Full, CancellationToken.None);
+        one.Provider.Delay = TimeSpan.FromSeconds(10);
 
-        var full = env.Refresher.RefreshNowAsync("fake", "r1", RefreshKind.Full, CancellationToken.None);
-        var spot = env.Refresher.RefreshNowAsync("fake", "r1", RefreshKind.SpotPricesAndStock, CancellationToken.None);
-        await Eventually.WaitUntilAsync(() => env.Provider.InFlight == 1, "the first refresh running");
-        env.Time.Advance(TimeSpan.FromSeconds(10));
-        await full;
-        await Eventually.WaitUntilAsync(() => env.Provider.InFlight == 1, "the second refresh running");
-        env.Time.Advance(TimeSpan.FromSeconds(10));
+        var prices = one.Refresher.RefreshNowAsync("fake", "r1", RefreshKind.OnDemandPrices, CancellationToken.None);
+        var spot = one.Refresher.RefreshAllAsync(RefreshKind.SpotPricesAndStock, CancellationToken.None);
+        await Eventually.WaitUntilAsync(() => one.Provider.InFlight == 1, "the first refresh running");
+        one.Time.Advance(TimeSpan.FromSeconds(10));
+        await prices;
+        await Eventually.WaitUntilAsync(() => one.Provider.InFlight == 1, "the second refresh running");
+        one.Time.Advance(TimeSpan.FromSeconds(10));
         await spot;
 
-        Assert.Equal(1, env.Provider.MaxInFlight);
-        var spotCall = env.Provider.RefreshCalls(RefreshKind.SpotPricesAndStock).Single();
+        Assert.Equal(1, one.Provider.MaxInFlight);
+        var spotCall = one.Provider.RefreshCalls(RefreshKind.SpotPricesAndStock).Single();
         Assert.NotNull(spotCall.Previous);
         Assert.Equal(ScraperTestEnvironment.Start.AddSeconds(10), spotCall.Previous.UpdatedAt);
     }

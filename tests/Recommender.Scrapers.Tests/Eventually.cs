@@ -16,4 +16,18 @@ public static class Eventually
             await Task.Delay(10, CancellationToken.None);
         }
     }
+
+    /// <summary>Awaits <paramref name="task"/>, failing (instead of hanging) when it never completes, e.g. on a fake clock nobody advances.</summary>
+    public static async Task<T> CompletesAsync<T>(Task<T> task, string what, int capSeconds = 30)
+    {
+        try
+        {
+            return await task.WaitAsync(TimeSpan.FromSeconds(capSeconds));
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail($"Gave up waiting for: {what}");
+            throw;
+        }
+    }
 }

@@ -19,6 +19,7 @@ public sealed class ScraperOptionsTests
         Assert.Equal(TimeSpan.FromMinutes(30), options.StaleAfter.For(RefreshKind.SpotPricesAndStock));
         Assert.Null(options.PostgreSql);
         Assert.Equal("qrtz_", options.Quartz.TablePrefix);
+        Assert.Equal(TimeSpan.FromMinutes(1), options.OnDemandRefreshInterval);
     }
 
     [Fact]
@@ -38,6 +39,7 @@ public sealed class ScraperOptionsTests
             ["Scrapers:StaleAfter:OnDemandPrices"] = "06:00:00",
             ["Scrapers:StaleAfter:SpotPricesAndStock"] = "00:10:00",
             ["Scrapers:RefreshTimeout"] = "00:01:00",
+            ["Scrapers:OnDemandRefreshInterval"] = "00:05:00",
             ["Scrapers:MaxParallelRegions"] = "8",
             ["Scrapers:MaxJitter"] = "00:00:05",
             ["Scrapers:PostgreSql"] = "Host=db",
@@ -62,6 +64,7 @@ public sealed class ScraperOptionsTests
         Assert.Equal(TimeSpan.FromHours(6), options.StaleAfter.OnDemandPrices);
         Assert.Equal(TimeSpan.FromMinutes(10), options.StaleAfter.SpotPricesAndStock);
         Assert.Equal(TimeSpan.FromMinutes(1), options.RefreshTimeout);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.OnDemandRefreshInterval);
         Assert.Equal(8, options.MaxParallelRegions);
         Assert.Equal(TimeSpan.FromSeconds(5), options.MaxJitter);
         Assert.Equal("Host=db", options.PostgreSql);
@@ -75,15 +78,22 @@ public sealed class ScraperOptionsTests
     [Fact]
     public void Nonsense_values_are_reported_by_key()
     {
-        var options = new ScraperOptions { MaxParallelRegions = 0, RefreshTimeout = TimeSpan.Zero, MaxJitter = TimeSpan.FromSeconds(-1) };
+        var options = new ScraperOptions
+        {
+            MaxParallelRegions = 0,
+            RefreshTimeout = TimeSpan.Zero,
+            MaxJitter = TimeSpan.FromSeconds(-1),
+            OnDemandRefreshInterval = TimeSpan.Zero,
+        };
         options.Cadence.Regions = "whenever";
 
         var errors = ScraperOptionsValidator.Errors(options);
 
-        Assert.Equal(4, errors.Count);
+        Assert.Equal(5, errors.Count);
         Assert.Contains(errors, e => e.StartsWith("Scrapers:Cadence:Regions", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Scrapers:MaxParallelRegions", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Scrapers:RefreshTimeout", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.StartsWith("Scrapers:MaxJitter", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.StartsWith("Scrapers:OnDemandRefreshInterval", StringComparison.Ordinal));
     }
 }

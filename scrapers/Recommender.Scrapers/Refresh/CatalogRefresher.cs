@@ -12,7 +12,9 @@ namespace Recommender.Scrapers.Refresh;
 /// <summary>
 /// Fetch, validate, publish: the whole behaviour of the scrapers, usable without a scheduler. A failed refresh keeps
 /// the last good region (nothing is published) and is recorded; one region's failure never stops the others.
-/// Refreshes of one region are serialized, because partial kinds build on the previous catalog.
+/// Refreshes of one region are serialized, because partial kinds build on the previous catalog, and coalesced: one
+/// asked for while a covering one of the region is unfinished waits for it (see <see cref="RegionRefreshCoalescer"/>).
+/// On-demand refreshes are rate-limited per region by <c>Scrapers:OnDemandRefreshInterval</c>.
 /// </summary>
 public sealed partial class CatalogRefresher(
     IEnumerable<ICloudProvider> providers,
@@ -24,10 +26,16 @@ public sealed partial class CatalogRefresher(
     TimeProvider time,
     ILogger<CatalogRefresher> logger)
 {
+    private const int MaxErrorMessageLength = 1000;
+    private const int MaxVendorCodeLength = 128;
+    private const string Truncated = " [truncated]";
+
     private readonly IReadOnlyList<ICloudProvider> providers = [.. providers];
     private readonly ConcurrentDictionary<RegionKey, Region> regions = new();
     private readonly ConcurrentDictionary<string, bool> discovered = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<RegionKey, SemaphoreSlim> regionGates = new();
+    private readonly RegionRefreshCoalescer flights = new(time);
+    private readonly OnDemandDiscovery onDemandDiscovery = new(time);
 
     public IReadOnlyList<ICloudProvider> Providers => providers;
 
@@ -61,7 +69,7 @@ public sealed partial class CatalogRefresher(
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.Value.MaxParallelRegions, CancellationToken = ct };
             await Parallel.ForEachAsync(work, parallel, async (region, token) =>
             {
-                var ok = await RefreshRegionAsync(provider, region, kind, token).ConfigureAwait(false);
+                var ok = await RefreshCoalescedAsync(provider, region, kind, onDemand: false, token).ConfigureAwait(false);
                 (ok ? succeeded : failed).Add(new RegionKey(provider.Name, region.Id));
             }).ConfigureAwait(false);
         }
@@ -71,10 +79,14 @@ public sealed partial class CatalogRefresher(
 
     /// <summary>
     /// Refreshes one region now (the <c>refreshCatalog</c> mutation) and returns its status afterwards; a failed refresh
-    /// is reported in the status, not thrown.
+    /// is reported in the status, not thrown. A refresh of the region that covers <paramref name="kind"/> and is still
+    /// running (scheduled or on demand) is joined instead; otherwise at most one on-demand refresh of a region starts
+    /// per <c>Scrapers:OnDemandRefreshInterval</c>, and a region name we do not know triggers at most one discovery
+    /// of the provider per interval.
     /// </summary>
     /// <exception cref="NotFoundException">Unknown provider, or a region neither discovered nor held.</exception>
     /// <exception cref="ScrapersDisabledException">The scrapers are off in this process.</exception>
+    /// <exception cref="RefreshRateLimitedException">Too soon after the last on-demand refresh, and nothing to join.</exception>
     public async Task<RegionRefreshStatus> RefreshNowAsync(string provider, string region, RefreshKind kind, CancellationToken ct)
     {
         var state = status.State;
@@ -88,12 +100,13 @@ public sealed partial class CatalogRefresher(
         var target = RegionsOf(cloud.Name).FirstOrDefault(r => string.Equals(r.Id, region, StringComparison.Ordinal));
         if (target is null)
         {
-            await DiscoverAsync(cloud, ct).ConfigureAwait(false);
+            await onDemandDiscovery.RunAsync(cloud.Name, options.Value.OnDemandRefreshInterval, () => DiscoverAsync(cloud, ct), ct)
+                .ConfigureAwait(false);
             target = RegionsOf(cloud.Name).FirstOrDefault(r => string.Equals(r.Id, region, StringComparison.Ordinal))
                 ?? throw new NotFoundException("region", region);
         }
 
-        await RefreshRegionAsync(cloud, target, kind, ct).ConfigureAwait(false);
+        await RefreshCoalescedAsync(cloud, target, kind, onDemand: true, ct).ConfigureAwait(false);
         ct.ThrowIfCancellationRequested();
         return status.Find(new RegionKey(cloud.Name, target.Id))!;
     }
@@ -120,7 +133,7 @@ public sealed partial class CatalogRefresher(
         foreach (var key in missing)
         {
             var provider = providers.First(p => string.Equals(p.Name, key.Provider, StringComparison.Ordinal));
-            var ok = await RefreshRegionAsync(provider, regions[key], RefreshKind.Full, ct).ConfigureAwait(false);
+            var ok = await RefreshCoalescedAsync(provider, regions[key], RefreshKind.Full, onDemand: false, ct).ConfigureAwait(false);
             (ok ? succeeded : failed).Add(key);
         }
 
@@ -161,6 +174,18 @@ public sealed partial class CatalogRefresher(
             return [];
         }
     }
+
+    /// <summary>
+    /// <see cref="RefreshRegionAsync"/> through the single flight of the region. Throws only the rate limit (on demand)
+    /// and, for a caller that joined, <see cref="OperationCanceledException"/> when <paramref name="ct"/> fires.
+    /// </summary>
+    private Task<bool> RefreshCoalescedAsync(ICloudProvider provider, Region region, RefreshKind kind, bool onDemand, CancellationToken ct) =>
+        flights.RunAsync(
+            new RegionKey(provider.Name, region.Id),
+            kind,
+            onDemand ? options.Value.OnDemandRefreshInterval : null,
+            () => RefreshRegionAsync(provider, region, kind, ct),
+            ct);
 
     /// <summary>Never throws: every outcome, shutdown included, ends up in the status registry.</summary>
     private async Task<bool> RefreshRegionAsync(ICloudProvider provider, Region region, RefreshKind kind, CancellationToken ct)
@@ -212,15 +237,24 @@ public sealed partial class CatalogRefresher(
         }
     }
 
+    /// <summary>
+    /// Messages and vendor codes come from providers, and through them from upstream; they are kept and shown to callers,
+    /// so they are bounded here whatever the provider does (the Alibaba one also redacts credentials at its edge).
+    /// </summary>
     private RefreshError ToError(Exception ex, string what, bool timedOut)
     {
         var classified = timedOut && ex is OperationCanceledException
             ? new RefreshTimeoutException(what, options.Value.RefreshTimeout)
             : ex;
         return classified is RecommenderException known
-            ? new RefreshError(known.Code, known.Message, known.IsTransient, time.GetUtcNow(), (known as CloudApiException)?.VendorCode)
-            : new RefreshError(ErrorCodes.Internal, $"{ex.GetType().Name}: {ex.Message}", false, time.GetUtcNow());
+            ? new RefreshError(
+                known.Code, Bounded(known.Message, MaxErrorMessageLength), known.IsTransient, time.GetUtcNow(),
+                (known as CloudApiException)?.VendorCode is { } vendorCode ? Bounded(vendorCode, MaxVendorCodeLength) : null)
+            : new RefreshError(ErrorCodes.Internal, Bounded($"{ex.GetType().Name}: {ex.Message}", MaxErrorMessageLength), false, time.GetUtcNow());
     }
+
+    private static string Bounded(string text, int length) =>
+        text.Length <= length ? text : string.Concat(text.AsSpan(0, length - Truncated.Length), Truncated);
 
     /// <summary>Regions discovered, plus the ones only the catalog holds (snapshot data, or vanished from the provider).</summary>
     private List<Region> RegionsOf(string provider)

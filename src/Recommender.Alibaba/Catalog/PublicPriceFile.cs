@@ -38,7 +38,11 @@ public sealed record PublicPriceFile(string Currency, IReadOnlyDictionary<(strin
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or FormatException or InvalidOperationException)
         {
-            throw new CloudApiException(AlibabaErrorCodes.ClientMalformedResponse, $"The public price file is not in the documented layout: {e.Message}", isTransient: false, inner: e);
+            // Redacted and not attached: the message quotes keys of the file, which is upstream text.
+            throw new CloudApiException(
+                AlibabaErrorCodes.ClientMalformedResponse,
+                CredentialRedactor.Redact($"The public price file is not in the documented layout: {e.Message}"),
+                isTransient: false);
         }
     }
 }

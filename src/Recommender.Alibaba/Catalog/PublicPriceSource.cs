@@ -23,7 +23,14 @@ public sealed class PublicPriceSource(HttpClient http, IOptions<AlibabaOptions> 
             }
             catch (HttpRequestException e)
             {
-                throw new CloudApiException(AlibabaErrorCodes.ClientConnection, $"Public price file {uri}: {e.Message}", httpStatus: (int?)e.StatusCode, isTransient: true, inner: e);
+                // The file is fetched without credentials, so nothing of ours can be echoed; the reason phrase in the
+                // message is still upstream text, hence the length bound and control-character flattening.
+                throw new CloudApiException(
+                    AlibabaErrorCodes.ClientConnection,
+                    CredentialRedactor.Redact($"Public price file {uri}: {e.Message}"),
+                    httpStatus: (int?)e.StatusCode,
+                    isTransient: true,
+                    inner: e);
             }
         }
         else

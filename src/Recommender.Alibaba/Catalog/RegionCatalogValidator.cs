@@ -17,8 +17,10 @@ public static class RegionCatalogValidator
         catch (CatalogFormatException ex)
         {
             // Inconsistent answers (a type priced but never listed, stock in a zone that vanished) come from reading
-            // APIs at slightly different moments: another refresh usually succeeds, hence transient.
-            throw new CloudApiException(AlibabaErrorCodes.ClientInconsistentData, $"Refusing the catalog: {ex.Message}", isTransient: true, inner: ex);
+            // APIs at slightly different moments: another refresh usually succeeds, hence transient. The message quotes
+            // names from the answers, so it is redacted, and the exception that holds it unredacted is not attached.
+            throw new CloudApiException(
+                AlibabaErrorCodes.ClientInconsistentData, CredentialRedactor.Redact($"Refusing the catalog: {ex.Message}"), isTransient: true);
         }
     }
 }

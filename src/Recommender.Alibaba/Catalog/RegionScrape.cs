@@ -167,7 +167,8 @@ internal sealed class RegionScrape(EcsClient ecs, OnDemandPriceCache cache, Publ
 
                 if (!DateTimeOffset.TryParse(row.Timestamp, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at))
                 {
-                    throw new CloudApiException(AlibabaErrorCodes.ClientMalformedResponse, $"Spot price timestamp '{row.Timestamp}' is not ISO 8601.", isTransient: true);
+                    throw new CloudApiException(
+                        AlibabaErrorCodes.ClientMalformedResponse, CredentialRedactor.Redact($"Spot price timestamp '{row.Timestamp}' is not ISO 8601."), isTransient: true);
                 }
 
                 if (openZones.Contains(row.ZoneId) && (!newest.TryGetValue(row.ZoneId, out var seen) || at > seen.At))
@@ -225,6 +226,7 @@ internal sealed class RegionScrape(EcsClient ecs, OnDemandPriceCache cache, Publ
     private static RegionCatalog Build(Region region, string currency, IReadOnlyList<InstanceOffering> offerings) =>
         new(KnownProviders.Alibaba.Id, region, currency, CatalogSource.Live, DateTimeOffset.UnixEpoch, 0, offerings);
 
+    /// <summary>Problems quote names and values from the answers, which are upstream text.</summary>
     private CloudApiException Inconsistent(string problem) =>
-        new(AlibabaErrorCodes.ClientInconsistentData, $"{region}: {problem}.", isTransient: true);
+        new(AlibabaErrorCodes.ClientInconsistentData, CredentialRedactor.Redact($"{region}: {problem}."), isTransient: true);
 }

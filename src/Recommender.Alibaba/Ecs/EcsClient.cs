@@ -51,8 +51,8 @@ public sealed class EcsClient(OpenApiClient client)
             {
                 throw new CloudApiException(
                     AlibabaErrorCodes.ClientPageTokenLoop,
-                    $"DescribeInstanceTypes in {region} returned page token '{token}' twice after {seen.Count} pages.",
-                    page.RequestId,
+                    CredentialRedactor.Redact($"DescribeInstanceTypes in {region} returned page token '{token}' twice after {seen.Count} pages."),
+                    page.RequestId is null ? null : CredentialRedactor.Redact(page.RequestId, maxLength: CredentialRedactor.MaxIdLength),
                     isTransient: true);
             }
         }

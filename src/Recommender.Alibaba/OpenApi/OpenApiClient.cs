@@ -11,7 +11,9 @@ namespace Recommender.Alibaba.OpenApi;
 /// <summary>
 /// Typed <see cref="HttpClient"/> for Alibaba OpenAPIs, RPC (ECS) and ROA (CS), signed with V3 (ACS3-HMAC-SHA256). Owns the retry policy
 /// (the HttpClient has no resilience handler, so retries are never doubled): only retryable codes/statuses, exponential
-/// backoff with jitter, at least the server's TimeLeft, and a fresh nonce and timestamp for every attempt.
+/// backoff with jitter, at least the server's TimeLeft, and a fresh nonce and timestamp for every attempt. Every upstream
+/// string put into a <see cref="CloudApiException"/> goes through <see cref="CredentialRedactor"/> with the credentials
+/// of that attempt, and no exception carrying unredacted upstream text is attached as an inner one.
 /// </summary>
 public sealed class OpenApiClient(
     HttpClient http,
@@ -114,17 +116,19 @@ public sealed class OpenApiClient(
         }
         catch (HttpRequestException e)
         {
-            throw new CloudApiException(AlibabaErrorCodes.ClientConnection, $"{call.Action}: {e.Message}", isTransient: true, inner: e);
+            // The handler's own text (socket errors, a premature end), never the body: the inner exception may stay.
+            throw new CloudApiException(
+                AlibabaErrorCodes.ClientConnection, CredentialRedactor.Redact($"{call.Action}: {e.Message}", creds), isTransient: true, inner: e);
         }
 
         using (response)
         {
             if (response.IsSuccessStatusCode)
             {
-                return Parse(call, body, responseType);
+                return Parse(call, body, responseType, creds);
             }
 
-            throw ToException(call, response, body);
+            throw ToException(call, response, body, creds);
         }
     }
 
@@ -180,7 +184,7 @@ public sealed class OpenApiClient(
         return request;
     }
 
-    private static T Parse<T>(OpenApiCall call, byte[] body, JsonTypeInfo<T> responseType)
+    private static T Parse<T>(OpenApiCall call, byte[] body, JsonTypeInfo<T> responseType, CloudCredentials creds)
     {
         try
         {
@@ -189,12 +193,19 @@ public sealed class OpenApiClient(
         }
         catch (JsonException e)
         {
-            throw new CloudApiException(AlibabaErrorCodes.ClientMalformedResponse, $"{call.Action} answered a body that is not the documented JSON: {e.Message}", isTransient: true, inner: e);
+            // No inner exception: the JSON path in its message names properties of the body, which is upstream text.
+            throw new CloudApiException(
+                AlibabaErrorCodes.ClientMalformedResponse,
+                CredentialRedactor.Redact($"{call.Action} answered a body that is not the documented JSON: {e.Message}", creds),
+                isTransient: true);
         }
     }
 
-    /// <summary>Maps an error answer by its code (ECS <c>Code</c> or CS <c>code</c>), never by its message.</summary>
-    private static CloudApiException ToException(OpenApiCall call, HttpResponseMessage response, byte[] body)
+    /// <summary>
+    /// Maps an error answer by its code (ECS <c>Code</c> or CS <c>code</c>), never by its message. Code, message and
+    /// request id are all upstream text, so all are redacted: a proxy may echo the request into any of them.
+    /// </summary>
+    private static CloudApiException ToException(OpenApiCall call, HttpResponseMessage response, byte[] body, CloudCredentials creds)
     {
         var status = (int)response.StatusCode;
         string? code = null, message = null, requestId = null;
@@ -213,16 +224,18 @@ public sealed class OpenApiClient(
             // A gateway error page instead of JSON: classified by HTTP status below.
         }
 
-        code ??= status switch
-        {
-            (int)HttpStatusCode.ServiceUnavailable => AlibabaErrorCodes.ServiceUnavailable,
-            >= 500 => AlibabaErrorCodes.InternalError,
-            _ => $"Http{status}",
-        };
+        code = code is null
+            ? status switch
+            {
+                (int)HttpStatusCode.ServiceUnavailable => AlibabaErrorCodes.ServiceUnavailable,
+                >= 500 => AlibabaErrorCodes.InternalError,
+                _ => $"Http{status}",
+            }
+            : CredentialRedactor.Redact(code, creds, CredentialRedactor.MaxIdLength);
         return new CloudApiException(
             code,
-            $"{call.Action} in {call.Region} failed with HTTP {status}: {message ?? "(no message)"}",
-            requestId,
+            $"{call.Action} in {call.Region} failed with HTTP {status}: {(message is null ? "(no message)" : CredentialRedactor.Redact(message, creds))}",
+            requestId is null ? null : CredentialRedactor.Redact(requestId, creds, CredentialRedactor.MaxIdLength),
             status,
             AlibabaErrorCodes.IsTransient(code, status),
             ThrottleHints.RetryAfter(response.Headers));

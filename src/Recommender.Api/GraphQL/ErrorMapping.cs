@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using Recommender.Core.Errors;
+using Recommender.Scrapers.Refresh;
 
 namespace Recommender.Api.GraphQL;
 
@@ -18,10 +19,17 @@ internal static partial class ErrorMapping
         if (context.OriginalException is RecommenderException known)
         {
             var error = new ExecutionError(known.Message, known) { Code = known.Code };
-            if (known is ValidationException validation)
+            error.Extensions = known switch
             {
-                error.Extensions = new Dictionary<string, object?> { ["argument"] = validation.Argument };
-            }
+                ValidationException validation => new Dictionary<string, object?> { ["argument"] = validation.Argument },
+                // Machine-readable, so a client can schedule its retry instead of parsing the message.
+                RefreshRateLimitedException limited => new Dictionary<string, object?>
+                {
+                    ["retryAfterSeconds"] = limited.RetryAfterSeconds,
+                    ["nextRefreshAllowedAt"] = limited.NextAllowedAt,
+                },
+                _ => error.Extensions,
+            };
 
             context.Exception = error;
             return;

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Logging;
 using Recommender.Core.Catalog;
 using Recommender.Emulators.Alibaba;
 
@@ -13,8 +14,14 @@ public sealed class LiveAlibabaFactory(EcsEmulator emulator, string accessKeyId)
 {
     private const string Never = "0 0 0 1 1 ? 2099";
 
+    /// <summary>Applied after the defaults below, so a test can override any of them.</summary>
+    public Dictionary<string, string> Settings { get; } = [];
+
+    public CapturingLoggerProvider Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        builder.ConfigureLogging(l => l.AddProvider(Logs));
         var settings = new Dictionary<string, string>
         {
             ["Alibaba:Endpoints:Ecs"] = emulator.BaseAddress.ToString().TrimEnd('/'),
@@ -30,7 +37,7 @@ public sealed class LiveAlibabaFactory(EcsEmulator emulator, string accessKeyId)
             ["Scrapers:Cadence:Regions"] = Never,
             ["Scrapers:MaxJitter"] = "00:00:00",
         };
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in settings.Concat(Settings))
         {
             builder.UseSetting(key, value);
         }

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
 using Recommender.Core.Cloud;
 
 namespace Recommender.Api.Tests.Refresh;
@@ -16,6 +17,9 @@ public sealed class RefreshApiFactory : WebApplicationFactory<Program>
     private const string Never = "0 0 0 1 1 ? 2099";
 
     public FakeCloudProvider Provider { get; } = new();
+
+    /// <summary>When set, the app's clock (rate limits, staleness, timeouts); the system clock otherwise.</summary>
+    public FakeTimeProvider? Time { get; init; }
 
     public Dictionary<string, string?> Settings { get; } = new()
     {
@@ -44,6 +48,10 @@ public sealed class RefreshApiFactory : WebApplicationFactory<Program>
             services.RemoveAll<ICredentialSource>();
             services.AddSingleton<ICloudProvider>(Provider);
             services.AddSingleton<ICredentialSource, FakeCredentialSource>();
+            if (Time is not null)
+            {
+                services.AddSingleton<TimeProvider>(Time);
+            }
         });
     }
 

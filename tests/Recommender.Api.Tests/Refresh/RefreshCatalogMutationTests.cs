@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Recommender.Core.Cloud;
 
 namespace Recommender.Api.Tests.Refresh;
@@ -53,18 +54,21 @@ public sealed class RefreshCatalogMutationTests : IDisposable
     [Fact]
     public async Task The_kind_argument_reaches_the_provider_and_builds_on_the_previous_catalog()
     {
-        NoErrors(await api.PostAsync("""mutation { refreshCatalog(provider: "alibaba", region: "cn-hangzhou") { region } }"""));
+        var time = new FakeTimeProvider(RefreshRateLimitTests.Now);
+        using var timed = new RefreshApiFactory { Time = time };
+        NoErrors(await timed.PostAsync("""mutation { refreshCatalog(provider: "alibaba", region: "cn-hangzhou") { region } }"""));
+        time.Advance(TimeSpan.FromMinutes(1)); // Scrapers:OnDemandRefreshInterval
 
-        var r = await api.PostAsync($$"""
+        var r = await timed.PostAsync($$"""
             mutation { refreshCatalog(provider: "alibaba", region: "cn-hangzhou", kind: SPOT_PRICES_AND_STOCK) { {{StatusFields}} } }
             """);
 
         var spot = Kind(NoErrors(r).GetProperty("refreshCatalog"), "SPOT_PRICES_AND_STOCK");
         Assert.Equal(JsonValueKind.String, spot.GetProperty("lastSuccessAt").ValueKind);
-        Assert.Equal([("cn-hangzhou", RefreshKind.Full), ("cn-hangzhou", RefreshKind.SpotPricesAndStock)], api.Provider.Calls);
-        var region = await StatusOfAsync("cn-hangzhou");
+        Assert.Equal([("cn-hangzhou", RefreshKind.Full), ("cn-hangzhou", RefreshKind.SpotPricesAndStock)], timed.Provider.Calls);
+        var region = await StatusOfAsync("cn-hangzhou", timed);
         Assert.Equal(FakeCloudProvider.VersionOf(2), region.GetProperty("version").GetInt64());
-        Assert.Equal(api.Provider.TypesPerRefresh.Count, region.GetProperty("instanceTypeCount").GetInt32());
+        Assert.Equal(timed.Provider.TypesPerRefresh.Count, region.GetProperty("instanceTypeCount").GetInt32());
     }
 
     [Fact]
@@ -123,6 +127,9 @@ public sealed class RefreshCatalogMutationTests : IDisposable
         // Warm-up (JIT, schema): on a loaded machine the first request alone can outlast 200 ms before its resolver runs.
         await slow.PostAsync("""mutation { refreshCatalog(provider: "alibaba", region: "nowhere") { region } }""");
         slow.Provider.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The first request also starts the app and builds the schema, which can take longer than 200 ms on a busy
+        // machine: the timeout would then fire before the resolver ever asked for a refresh.
+        await slow.PostAsync("""{ catalogStatus { scrapers { mode } } }""");
 
         var r = await slow.PostAsync("""mutation { refreshCatalog(provider: "alibaba", region: "cn-hangzhou") { region } }""");
         Assert.Equal("TIMEOUT", r.ErrorCode);
@@ -162,12 +169,12 @@ public sealed class RefreshCatalogMutationTests : IDisposable
     private static JsonElement Kind(JsonElement status, string kind, string list = "kinds") =>
         Assert.Single(status.GetProperty(list).EnumerateArray(), k => k.GetProperty("kind").GetString() == kind);
 
-    private async Task<JsonElement> StatusOfAsync(string region) =>
-        await FindStatusAsync(region) ?? throw new Xunit.Sdk.XunitException($"{region} not in catalogStatus");
+    private async Task<JsonElement> StatusOfAsync(string region, RefreshApiFactory? app = null) =>
+        await FindStatusAsync(region, app) ?? throw new Xunit.Sdk.XunitException($"{region} not in catalogStatus");
 
-    private async Task<JsonElement?> FindStatusAsync(string region)
+    private async Task<JsonElement?> FindStatusAsync(string region, RefreshApiFactory? app = null)
     {
-        var r = await api.PostAsync("""
+        var r = await (app ?? api).PostAsync("""
             { catalogStatus { regions { provider region source version instanceTypeCount stale listedByProvider
                 refresh { kind lastSuccessAt lastError { code } } } } }
             """);

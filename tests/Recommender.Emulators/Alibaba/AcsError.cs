@@ -9,6 +9,9 @@ public sealed class AcsError(int status, string code, string message, IReadOnlyD
 
     public IReadOnlyDictionary<string, string> Headers { get; } = headers ?? new Dictionary<string, string>();
 
+    /// <summary>Answered instead of the emulator's own request id (a faulty upstream's, see <see cref="ActionFaults.EchoRequestNext"/>).</summary>
+    public string? RequestId { get; init; }
+
     public static AcsError IncompleteSignature(string why) => new(400, "IncompleteSignature", $"The request signature does not conform to Aliyun standards. {why}");
 
     public static AcsError SignatureDoesNotMatch(string stringToSign) =>

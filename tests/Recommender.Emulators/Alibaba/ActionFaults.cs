@@ -12,6 +12,7 @@ public sealed class ActionFaults
     private int throttleNext;
     private int serverErrorNext;
     private int malformedNext;
+    private int echoRequestNext;
 
     /// <summary>Answer the next N calls HTTP 400 <c>Throttling.User</c> with an <c>x-ratelimit-user</c> TimeLeft.</summary>
     public int ThrottleNext { get => throttleNext; set => throttleNext = value; }
@@ -37,6 +38,16 @@ public sealed class ActionFaults
 
     public TimeSpan Latency { get; set; }
 
+    /// <summary>
+    /// Answer the next N calls HTTP 400 <c>InvalidParameter</c> whose Message and RequestId echo every request header
+    /// and query parameter, as a misbehaving proxy or gateway that reflects the request would: the Authorization value
+    /// (key id and signature), the security token, every <c>x-acs-*</c> header. A client must pass none of it on.
+    /// </summary>
+    public int EchoRequestNext { get => echoRequestNext; set => echoRequestNext = value; }
+
+    /// <summary>Share of calls (0..1) answered like <see cref="EchoRequestNext"/>.</summary>
+    public double EchoRequestRate { get; set; }
+
     /// <summary>DescribeInstanceTypes: every page after the first hands out the same NextToken again.</summary>
     public bool PageTokenLoop { get; set; }
 
@@ -48,6 +59,8 @@ public sealed class ActionFaults
     internal bool TakeServerError(Random random) => Take(ref serverErrorNext) || Roll(random, ServerErrorRate);
 
     internal bool TakeMalformed() => Take(ref malformedNext);
+
+    internal bool TakeEchoRequest(Random random) => Take(ref echoRequestNext) || Roll(random, EchoRequestRate);
 
     private static bool Take(ref int counter)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -26,6 +27,7 @@ public sealed class EcsEmulator : IAsyncDisposable
     private readonly EmulatorCatalog catalog;
     private readonly TimeProvider time;
     private readonly Random random;
+    private readonly ConcurrentQueue<string> echoes = new();
 
     private EcsEmulator(WebApplication app, EmulatorCatalog catalog, EcsEmulatorOptions options, TimeProvider time)
     {
@@ -46,6 +48,9 @@ public sealed class EcsEmulator : IAsyncDisposable
     public EmulatorCounters Counters { get; } = new();
 
     public EcsEmulatorOptions Options => options;
+
+    /// <summary>Every request dump sent back by <see cref="ActionFaults.EchoRequestNext"/>, so tests know what leaked toward the client.</summary>
+    public IReadOnlyCollection<string> Echoes => echoes;
 
     public EmulatorCatalog Catalog => catalog;
 
@@ -110,6 +115,7 @@ public sealed class EcsEmulator : IAsyncDisposable
             }
 
             rateLimit.Check(region, action);
+            EchoIfAsked(faults, request);
             Inject(faults);
             var answer = actions.Handle(action, verified.Parameters);
             answer["RequestId"] = requestId;
@@ -135,7 +141,7 @@ public sealed class EcsEmulator : IAsyncDisposable
                 ? new() { ["code"] = error.ErrorCode, ["message"] = error.Message, ["requestId"] = requestId, ["status"] = error.Status }
                 : new()
                 {
-                    ["RequestId"] = requestId,
+                    ["RequestId"] = error.RequestId ?? requestId,
                     ["HostId"] = host,
                     ["Code"] = error.ErrorCode,
                     ["Message"] = error.Message,
@@ -143,6 +149,26 @@ public sealed class EcsEmulator : IAsyncDisposable
                 };
             await WriteAsync(context, error.Status, shape.ToJsonString(Json), null).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>A proxy that reflects the request into its error answer, headers and query as received.</summary>
+    private void EchoIfAsked(ActionFaults? faults, HttpRequest request)
+    {
+        if (faults?.TakeEchoRequest(random) != true)
+        {
+            return;
+        }
+
+        var dump = new StringBuilder($"{request.Method} {request.Path}{request.QueryString} {request.Protocol}\n");
+        foreach (var (name, values) in request.Headers)
+        {
+            dump.Append(CultureInfo.InvariantCulture, $"{name}: {values}\n");
+        }
+
+        dump.Append("query parameters: ").AppendJoin(", ", request.Query.Select(q => $"{q.Key}={q.Value}"));
+        var echo = dump.ToString();
+        echoes.Enqueue(echo);
+        throw new AcsError(400, "InvalidParameter", $"The upstream rejected the request:\n{echo}") { RequestId = echo };
     }
 
     private void Inject(ActionFaults? faults)

@@ -14,9 +14,12 @@ public static class RefreshMutations
         mutation.Field<NonNullGraphType<RegionRefreshStatusGraphType>>("refreshCatalog")
             .Description(
                 "Refreshes one region from its provider now and returns the region's refresh status. A failed refresh is not "
-                + "an error: the last good data is kept and the status carries lastError. Unknown provider or region: "
-                + "NOT_FOUND; scrapers off in this process: SCRAPERS_DISABLED with the reason. Becomes admin-only once "
-                + "authentication exists.")
+                + "an error: the last good data is kept and the status carries lastError. A refresh of the region still "
+                + "running that covers the kind (the same kind, or FULL) is joined instead of starting another. Otherwise a "
+                + "region is refreshed on demand at most once per Scrapers:OnDemandRefreshInterval (default one minute): a "
+                + "call within it fails with REFRESH_RATE_LIMITED, extensions.retryAfterSeconds and "
+                + "extensions.nextRefreshAllowedAt saying when to retry. Unknown provider or region: NOT_FOUND; scrapers off "
+                + "in this process: SCRAPERS_DISABLED with the reason. Becomes admin-only once authentication exists.")
             .Argument<NonNullGraphType<StringGraphType>>("provider", "Provider id, e.g. alibaba.")
             .Argument<NonNullGraphType<StringGraphType>>("region", "Region id, e.g. cn-hangzhou.")
             .Argument<RefreshKindGraphType>("kind", "What to re-read; FULL when omitted.", a => a.DefaultValue = RefreshKind.Full)
