@@ -87,6 +87,7 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
             [RecommendationServiceCollectionExtensions.RedisKeyPrefixKey] = prefix,
         }).Build();
         var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<TimeProvider>(time);
         services.AddCatalog(configuration).AddRecommendations(configuration);
         await using var provider = services.BuildServiceProvider();
 
