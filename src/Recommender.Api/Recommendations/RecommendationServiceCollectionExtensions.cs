@@ -18,39 +18,51 @@ public static class RecommendationServiceCollectionExtensions
 
     /// <summary>
     /// Registers the CP-SAT <see cref="IRecommender"/> (options from section Solver; defaults are SolverOptions'),
-    /// the recommendation store (Redis when <c>Redis:Configuration</c> is set, sharing the catalog's connection; else
-    /// in memory), <see cref="RecommendationService"/> (options from section Recommendations) and the solver warm-up.
+    /// the recommendation store within its quota (Redis when <c>Redis:Configuration</c> is set, sharing the catalog's
+    /// connection; else in memory), <see cref="RecommendationService"/> (options from section Recommendations) and the
+    /// solver warm-up.
     /// </summary>
     public static IServiceCollection AddRecommendations(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var redis = configuration[CatalogServiceCollectionExtensions.RedisConfigurationKey];
+        var useRedis = !string.IsNullOrWhiteSpace(redis);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RecommendationOptions>()
             .Bind(configuration.GetSection(RecommendationOptions.Section))
             .Validate(o => o.Retention > TimeSpan.Zero, "Recommendations:Retention must be positive.")
             .Validate(o => o.MaxConcurrentSolves >= 1, "Recommendations:MaxConcurrentSolves must be at least 1.")
             .Validate(o => o.QueueTimeout >= TimeSpan.Zero, "Recommendations:QueueTimeout must not be negative.")
-            .Validate(o => o.MaxStored >= 1, "Recommendations:MaxStored must be at least 1.")
+            .Validate(o => o.MaxStored is null or >= 1, "Recommendations:MaxStored must be at least 1.")
+            .Validate(o => o.MaxStoredPerCaller >= 1, "Recommendations:MaxStoredPerCaller must be at least 1.")
+            .Validate(
+                o => o.MaxStoredPerCaller <= o.TotalFor(useRedis),
+                "Recommendations:MaxStoredPerCaller must not exceed Recommendations:MaxStored (the total over every caller).")
             .ValidateOnStart();
 
         var solver = SolverOptionsFrom(configuration.GetSection(SolverSection));
         services.TryAddSingleton<IRecommender>(sp => new CpSatRecommender(solver, sp.GetRequiredService<TimeProvider>()));
 
-        var redis = configuration[CatalogServiceCollectionExtensions.RedisConfigurationKey];
-        if (string.IsNullOrWhiteSpace(redis))
+        if (useRedis)
         {
-            services.TryAddSingleton<IRecommendationStore>(sp => new InMemoryRecommendationStore(
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<RecommendationOptions>>().Value.MaxStored));
+            var prefix = configuration[RedisKeyPrefixKey] ?? RedisRecommendationStore.DefaultKeyPrefix;
+            services.TryAddSingleton<IConnectionMultiplexer>(_ => RedisConnections.Connect(redis!));
+            services.TryAddSingleton<IRecommendationStore>(sp => new RedisRecommendationStore(
+                sp.GetRequiredService<IConnectionMultiplexer>(),
+                sp.GetRequiredService<TimeProvider>(),
+                prefix,
+                sp.GetRequiredService<IOptions<RecommendationOptions>>().Value.QuotaFor(redis: true)));
         }
         else
         {
-            var prefix = configuration[RedisKeyPrefixKey] ?? RedisRecommendationStore.DefaultKeyPrefix;
-            services.TryAddSingleton<IConnectionMultiplexer>(_ => RedisConnections.Connect(redis));
-            services.TryAddSingleton<IRecommendationStore>(sp => new RedisRecommendationStore(
-                sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>(), prefix));
+            services.TryAddSingleton(sp => new InMemoryRecommendationStore(
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<RecommendationOptions>>().Value.QuotaFor(redis: false)));
+            services.TryAddSingleton<IRecommendationStore>(sp => sp.GetRequiredService<InMemoryRecommendationStore>());
         }
 
         services.TryAddSingleton<RecommendationService>();
+        services.AddHttpContextAccessor();
         services.AddHostedService<SolverWarmUpService>();
         return services;
     }

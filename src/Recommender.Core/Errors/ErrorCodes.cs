@@ -11,4 +11,10 @@ public static class ErrorCodes
 
     /// <summary>Every solver slot stayed busy for the queue timeout; retry later.</summary>
     public const string SolverBusy = "SOLVER_BUSY";
+
+    /// <summary>
+    /// The caller (or the service as a whole) already keeps as many recommendations as it may; refused before the solve.
+    /// <c>extensions</c> carry <c>scope</c>, <c>limit</c>, <c>retentionSeconds</c> and <c>retryAfterSeconds</c>.
+    /// </summary>
+    public const string RecommendationQuotaExceeded = "RECOMMENDATION_QUOTA_EXCEEDED";
 }
