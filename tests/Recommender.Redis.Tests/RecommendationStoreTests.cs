@@ -85,6 +85,7 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
             [CatalogServiceCollectionExtensions.RedisConfigurationKey] = redis.Server.Configuration + ",connectTimeout=10000,asyncTimeout=10000",
             [CatalogServiceCollectionExtensions.RedisKeyPrefixKey] = prefix + "catalog:",
             [RecommendationServiceCollectionExtensions.RedisKeyPrefixKey] = prefix,
+            ["Recommendations:StoreTimeout"] = "00:00:10",
         }).Build();
         var services = new ServiceCollection().AddLogging();
         services.AddSingleton<TimeProvider>(time);
@@ -94,7 +95,7 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
         var store = provider.GetRequiredService<IRecommendationStore>();
         await store.SaveAsync("alice", Rich("wired"), CancellationToken.None);
 
-        Assert.IsType<RedisRecommendationStore>(store);
+        Assert.IsType<ResilientRecommendationStore>(store);
         Assert.Single(services, d => d.ServiceType == typeof(IConnectionMultiplexer));
         Assert.True(await Database.KeyExistsAsync(prefix + "wired"));
     }

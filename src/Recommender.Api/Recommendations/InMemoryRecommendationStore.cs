@@ -5,10 +5,13 @@ namespace Recommender.Api.Recommendations;
 /// <summary>
 /// Recommendations kept in this process (lost on restart, not shared between replicas), within a
 /// <see cref="RecommendationQuota"/> per caller and in total. Nothing live is ever evicted: when a bound is full, new
-/// reservations are refused until the oldest entry under it expires.
+/// reservations are refused until the oldest entry under it expires. Also the Redis store's pending buffer during an
+/// outage (<see cref="ResilientRecommendationStore"/>), which reads <see cref="Records"/> to write them later.
 /// </summary>
-public sealed class InMemoryRecommendationStore : IRecommendationStore
+public sealed class InMemoryRecommendationStore : IRecommendationStore, IRecommendationStoreStatus
 {
+    public const string Kind = "memory";
+
     /// <summary>Expiry first, id to tell equal expiries apart: the set's minimum is always the next to expire.</summary>
     private static readonly Comparer<(DateTimeOffset ExpiresAt, string Id)> ByExpiry = Comparer<(DateTimeOffset ExpiresAt, string Id)>
         .Create((a, b) => a.ExpiresAt != b.ExpiresAt ? a.ExpiresAt.CompareTo(b.ExpiresAt) : string.CompareOrdinal(a.Id, b.Id));
@@ -139,6 +142,9 @@ public sealed class InMemoryRecommendationStore : IRecommendationStore
                 .Select(e => (e.Caller, e.Recommendation!))];
         }
     }
+
+    public RecommendationStoreHealth GetHealth() => new(Kind, RecommendationStoreState.Available, Breaker: null, Stored: Count, Pending: 0,
+        TimedOutCalls: 0, FailedCalls: 0, ShortCircuitedCalls: 0, LastError: null, LastSuccessAt: null);
 
     private void Add(string caller, Entry entry)
     {

@@ -37,9 +37,25 @@ public sealed class RecommendationOptions
     /// </summary>
     public int? MaxStored { get; set; }
 
+    /// <summary>Longest wait for one Redis call of the recommendation store; past it the call counts as failed.</summary>
+    public TimeSpan StoreTimeout { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>Consecutive failed Redis calls that open the store's circuit breaker.</summary>
+    public int StoreBreakerFailures { get; set; } = 3;
+
+    /// <summary>How long the open breaker answers without Redis before one call probes it again.</summary>
+    public TimeSpan StoreBreakerDelay { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>The total bound of the in-memory or the Redis store (<see cref="MaxStored"/> or its default).</summary>
     public int TotalFor(bool redis) => MaxStored ?? (redis ? DefaultMaxStoredInRedis : DefaultMaxStoredInMemory);
 
     /// <summary>The bounds of the in-memory or the Redis store.</summary>
     public RecommendationQuota QuotaFor(bool redis) => new(MaxStoredPerCaller, TotalFor(redis));
+
+    /// <summary>
+    /// The bounds of the buffer a replica keeps during a Redis outage: per caller as in Redis, in total no more than
+    /// the in-memory store would hold, whatever Redis may hold.
+    /// </summary>
+    public RecommendationQuota PendingQuota() =>
+        new(MaxStoredPerCaller, Math.Min(TotalFor(redis: true), DefaultMaxStoredInMemory));
 }

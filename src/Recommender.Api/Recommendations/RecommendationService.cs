@@ -14,7 +14,8 @@ namespace Recommender.Api.Recommendations;
 /// </summary>
 /// <remarks>
 /// A failed store write does not fail the answer: the client still gets the recommendation (and its id) it waited
-/// for, the failure is logged, and <c>recommendation(id)</c> then answers NOT_FOUND for that id.
+/// for, and the failure is logged. With Redis the store keeps such answers on this replica until Redis is back
+/// (<see cref="ResilientRecommendationStore"/>), so this happens only with a store that has nowhere else to put them.
 /// </remarks>
 public sealed partial class RecommendationService : IDisposable
 {
@@ -101,7 +102,10 @@ public sealed partial class RecommendationService : IDisposable
         return stored;
     }
 
-    /// <summary>The stored recommendation; <see cref="NotFoundException"/> when unknown or expired.</summary>
+    /// <summary>
+    /// The stored recommendation; <see cref="NotFoundException"/> when unknown or expired,
+    /// <see cref="StoreUnavailableException"/> when the store cannot tell.
+    /// </summary>
     public async Task<StoredRecommendation> GetAsync(string id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(id);

@@ -17,4 +17,7 @@ public static class ErrorCodes
     /// <c>extensions</c> carry <c>scope</c>, <c>limit</c>, <c>retentionSeconds</c> and <c>retryAfterSeconds</c>.
     /// </summary>
     public const string RecommendationQuotaExceeded = "RECOMMENDATION_QUOTA_EXCEEDED";
+
+    /// <summary>The recommendation store cannot be reached and the answer is not held by this replica; retry later.</summary>
+    public const string StoreUnavailable = "STORE_UNAVAILABLE";
 }

@@ -142,6 +142,9 @@ public sealed class RecommendationQuotaTests : IDisposable
     [InlineData("Recommendations:MaxStoredPerCaller", "0")]
     [InlineData("Recommendations:MaxStored", "0")]
     [InlineData("Recommendations:MaxStoredPerCaller", "10001")]
+    [InlineData("Recommendations:StoreTimeout", "00:00:00")]
+    [InlineData("Recommendations:StoreBreakerFailures", "0")]
+    [InlineData("Recommendations:StoreBreakerDelay", "00:00:00")]
     public void Nonsense_is_refused_at_start_up(string key, string value) =>
         Assert.Throws<OptionsValidationException>(() => OptionsFrom(new() { [key] = value }));
 

@@ -42,8 +42,9 @@ public static class RecommendationQueries
 
         query.Field<RecommendationGraphType>("recommendation")
             .Description(
-                "A recommendation computed earlier by recommendLayout, until its expiresAt. Unknown or expired id, or an answer "
-                + "the store failed to keep (logged when it happened): null with a NOT_FOUND error.")
+                "A recommendation computed earlier by recommendLayout, until its expiresAt. Unknown or expired id: null with a "
+                + "NOT_FOUND error. While the shared store (Redis) is unreachable, answers given by this replica are still "
+                + "found; any other id is null with STORE_UNAVAILABLE (retry later, extensions.retryAfterSeconds).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The id recommendLayout returned.")
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<RecommendationService>()
                 .GetAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken).ConfigureAwait(false));
