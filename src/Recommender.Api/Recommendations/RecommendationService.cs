@@ -24,6 +24,7 @@ public sealed partial class RecommendationService : IDisposable
     private readonly IRecommender recommender;
     private readonly IRecommendationStore store;
     private readonly TimeProvider time;
+    private readonly RecommendationMetrics metrics;
     private readonly ILogger<RecommendationService> logger;
     private readonly RecommendationOptions options;
     private readonly SemaphoreSlim slots;
@@ -32,6 +33,7 @@ public sealed partial class RecommendationService : IDisposable
         IRecommender recommender,
         IRecommendationStore store,
         TimeProvider time,
+        RecommendationMetrics metrics,
         IOptions<RecommendationOptions> options,
         ILogger<RecommendationService> logger)
     {
@@ -39,6 +41,7 @@ public sealed partial class RecommendationService : IDisposable
         this.recommender = recommender;
         this.store = store;
         this.time = time;
+        this.metrics = metrics;
         this.logger = logger;
         this.options = options.Value;
         slots = new SemaphoreSlim(this.options.MaxConcurrentSolves, this.options.MaxConcurrentSolves);
@@ -67,8 +70,9 @@ public sealed partial class RecommendationService : IDisposable
         var reservation = await store.ReserveAsync(caller, id, reservedAt + options.Retention, ct).ConfigureAwait(false);
         if (!reservation.IsGranted)
         {
+            metrics.RecordQuotaRefusal(reservation.RefusedBy!.Value);
             throw new RecommendationQuotaExceededException(
-                reservation.RefusedBy!.Value, reservation.Limit, options.Retention, reservation.OldestExpiresAt ?? reservedAt, reservedAt);
+                reservation.RefusedBy.Value, reservation.Limit, options.Retention, reservation.OldestExpiresAt ?? reservedAt, reservedAt);
         }
 
         Recommendation answer;
@@ -120,7 +124,9 @@ public sealed partial class RecommendationService : IDisposable
 
     private async Task<Recommendation> SolveAsync(LayoutRequest request, RegionCatalog catalog, CancellationToken ct)
     {
+        var queued = time.GetTimestamp();
         var acquired = await slots.WaitAsync(options.QueueTimeout, ct).ConfigureAwait(false);
+        metrics.RecordQueueWait(time.GetElapsedTime(queued), acquired);
         if (!acquired)
         {
             throw new SolverBusyException(options.MaxConcurrentSolves, options.QueueTimeout);
@@ -128,8 +134,11 @@ public sealed partial class RecommendationService : IDisposable
 
         try
         {
+            var started = time.GetTimestamp();
             // CPU-bound for up to the time limit: keep it off the request thread.
-            return await Task.Run(() => recommender.RecommendAsync(request, catalog, ct), ct).ConfigureAwait(false);
+            var answer = await Task.Run(() => recommender.RecommendAsync(request, catalog, ct), ct).ConfigureAwait(false);
+            metrics.RecordSolve(answer.Status, time.GetElapsedTime(started), answer.Gap);
+            return answer;
         }
         finally
         {

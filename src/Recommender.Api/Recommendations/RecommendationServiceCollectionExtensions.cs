@@ -26,8 +26,8 @@ public static class RecommendationServiceCollectionExtensions
     /// Registers the CP-SAT <see cref="IRecommender"/> (options from section Solver; defaults are SolverOptions'),
     /// the recommendation store (Redis when <c>Redis:Configuration</c> is set, sharing the catalog's connection, behind
     /// a timeout, a circuit breaker and a local buffer written back by <see cref="PendingRecommendationWriter"/>; else
-    /// in memory), its <see cref="IRecommendationStoreStatus"/>, <see cref="RecommendationService"/> (options from
-    /// section Recommendations) and the solver warm-up.
+    /// in memory), its <see cref="IRecommendationStoreStatus"/>, <see cref="RecommendationMetrics"/>,
+    /// <see cref="RecommendationService"/> (options from section Recommendations) and the solver warm-up.
     /// </summary>
     public static IServiceCollection AddRecommendations(this IServiceCollection services, IConfiguration configuration)
     {
@@ -66,6 +66,7 @@ public static class RecommendationServiceCollectionExtensions
             services.TryAddSingleton<IRecommendationStoreStatus>(sp => sp.GetRequiredService<InMemoryRecommendationStore>());
         }
 
+        services.TryAddSingleton<RecommendationMetrics>();
         services.TryAddSingleton<RecommendationService>();
         services.AddHttpContextAccessor();
         services.AddHostedService<SolverWarmUpService>();
