@@ -25,7 +25,7 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
         var store = new RedisRecommendationStore(redis.Connection, time, prefix);
         var saved = Rich("round-trip");
 
-        await store.SaveAsync(saved, CancellationToken.None);
+        await store.SaveAsync("alice", saved, CancellationToken.None);
         var read = await store.GetAsync("round-trip", CancellationToken.None);
 
         Assert.NotNull(read);
@@ -43,7 +43,7 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
     {
         var store = new RedisRecommendationStore(redis.Connection, time, prefix);
 
-        await store.SaveAsync(Rich("ttl"), CancellationToken.None);
+        await store.SaveAsync("alice", Rich("ttl"), CancellationToken.None);
 
         var ttl = await Database.KeyTimeToLiveAsync(prefix + "ttl");
         Assert.NotNull(ttl);
@@ -55,7 +55,7 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
     public async Task Unknown_and_expired_ids_are_null()
     {
         var store = new RedisRecommendationStore(redis.Connection, time, prefix);
-        await store.SaveAsync(Rich("expiring"), CancellationToken.None);
+        await store.SaveAsync("alice", Rich("expiring"), CancellationToken.None);
 
         Assert.Null(await store.GetAsync("never-saved", CancellationToken.None));
         time.Advance(Day - TimeSpan.FromMilliseconds(1));
@@ -71,7 +71,7 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
         var saved = Rich("late");
         time.Advance(Day);
 
-        await store.SaveAsync(saved, CancellationToken.None);
+        await store.SaveAsync("alice", saved, CancellationToken.None);
 
         Assert.False(await Database.KeyExistsAsync(prefix + "late"));
     }
@@ -85,6 +85,7 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
             [CatalogServiceCollectionExtensions.RedisConfigurationKey] = redis.Server.Configuration + ",connectTimeout=10000,asyncTimeout=10000",
             [CatalogServiceCollectionExtensions.RedisKeyPrefixKey] = prefix + "catalog:",
             [RecommendationServiceCollectionExtensions.RedisKeyPrefixKey] = prefix,
+            ["Recommendations:StoreTimeout"] = "00:00:10",
         }).Build();
         // One clock for the record and the store the wiring builds: the record expires a day after the test's clock,
         // which the system clock passes on a real calendar.
@@ -93,11 +94,56 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
         await using var provider = services.BuildServiceProvider();
 
         var store = provider.GetRequiredService<IRecommendationStore>();
-        await store.SaveAsync(Rich("wired"), CancellationToken.None);
+        await store.SaveAsync("alice", Rich("wired"), CancellationToken.None);
 
-        Assert.IsType<RedisRecommendationStore>(store);
+        Assert.IsType<ResilientRecommendationStore>(store);
         Assert.Single(services, d => d.ServiceType == typeof(IConnectionMultiplexer));
         Assert.True(await Database.KeyExistsAsync(prefix + "wired"));
+    }
+
+    [Fact]
+    public async Task Every_key_is_under_the_prefix_and_expires_with_the_newest_recommendation_it_counts()
+    {
+        var store = new RedisRecommendationStore(redis.Connection, time, prefix);
+        await store.ReserveAsync("ip:2001:db8::/64", "first", time.GetUtcNow() + Day, CancellationToken.None);
+        await store.SaveAsync("ip:2001:db8::/64", Rich("first"), CancellationToken.None);
+        time.Advance(TimeSpan.FromHours(1));
+        await store.SaveAsync("ip:2001:db8::/64", Rich("second"), CancellationToken.None);
+
+        var server = redis.Connection.GetServer(redis.Connection.GetEndPoints()[0]);
+        var keys = new List<string>();
+        await foreach (var key in server.KeysAsync(pattern: prefix + "*"))
+        {
+            keys.Add(key!);
+        }
+
+        Assert.Equal(
+            [prefix + "first", prefix + "quota:all", prefix + "quota:caller:ip:2001:db8::/64", prefix + "second"],
+            keys.Order(StringComparer.Ordinal));
+        foreach (var key in keys)
+        {
+            var ttl = await Database.KeyTimeToLiveAsync(key);
+            Assert.NotNull(ttl);
+            Assert.InRange(ttl.Value, Day - TimeSpan.FromMinutes(1), Day);
+        }
+
+        Assert.Equal(2, store.LastKnownTotal);
+        Assert.Equal<double?>((time.GetUtcNow() + Day).ToUnixTimeMilliseconds(), await Database.SortedSetScoreAsync(prefix + "quota:all", "second"));
+    }
+
+    [Fact]
+    public async Task Replicas_sharing_redis_share_the_bounds()
+    {
+        var quota = new RecommendationQuota(2, 100);
+        var first = new RedisRecommendationStore(redis.Connection, time, prefix, quota);
+        await using var other = await ConnectionMultiplexer.ConnectAsync(redis.Server.Configuration);
+        var second = new RedisRecommendationStore(other, time, prefix, quota);
+
+        Assert.True((await first.ReserveAsync("alice", "a1", time.GetUtcNow() + Day, CancellationToken.None)).IsGranted);
+        Assert.True((await second.ReserveAsync("alice", "a2", time.GetUtcNow() + Day, CancellationToken.None)).IsGranted);
+
+        Assert.Equal(QuotaScope.Caller, (await first.ReserveAsync("alice", "a3", time.GetUtcNow() + Day, CancellationToken.None)).RefusedBy);
+        Assert.Equal(QuotaScope.Caller, (await second.ReserveAsync("alice", "a4", time.GetUtcNow() + Day, CancellationToken.None)).RefusedBy);
     }
 
     /// <summary>Every optional field set, two layouts with on-demand and spot pools.</summary>

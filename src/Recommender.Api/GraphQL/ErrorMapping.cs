@@ -6,8 +6,9 @@ using Recommender.Scrapers.Refresh;
 namespace Recommender.Api.GraphQL;
 
 /// <summary>
-/// Turns exceptions thrown by resolvers into client errors: a <see cref="RecommenderException"/> keeps its message
-/// and its <see cref="RecommenderException.Code"/>; anything else is logged and shown as INTERNAL with no details.
+/// Turns exceptions thrown by resolvers into client errors: a <see cref="RecommenderException"/> keeps its message,
+/// its <see cref="RecommenderException.Code"/> and its <see cref="RecommenderException.Details"/> (as extensions);
+/// anything else is logged and shown as INTERNAL with no details.
 /// </summary>
 internal static partial class ErrorMapping
 {
@@ -30,6 +31,15 @@ internal static partial class ErrorMapping
                 },
                 _ => error.Extensions,
             };
+
+            if (known.Details is { } details)
+            {
+                error.Extensions ??= new Dictionary<string, object?>();
+                foreach (var (key, value) in details)
+                {
+                    error.Extensions[key] = value;
+                }
+            }
 
             context.Exception = error;
             return;

@@ -1,4 +1,5 @@
 using Prometheus;
+using Recommender.Api.Recommendations;
 
 namespace Recommender.Api.Operations;
 
@@ -72,13 +73,17 @@ public static class OperationsExtensions
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapGet("/readyz", ReadinessEndpoint.Handle);
         app.MapMetrics("/metrics");
+        // Created on first use otherwise, i.e. the first recommendation: the store's gauges (places held, breaker
+        // state) belong on /metrics from the start.
+        _ = app.Services.GetService<RecommendationMetrics>();
         return app;
     }
 
     /// <summary>
-    /// Puts every System.Diagnostics.Metrics meter (ours: Recommender.Scrapers) on /metrics. prometheus-net attaches its
-    /// meter adapter on the registry's first collection, i.e. the first scrape, and would miss whatever is recorded
-    /// before it (a refresh at start-up); one collection into Stream.Null attaches it now. No I/O, so blocking is fine.
+    /// Puts every System.Diagnostics.Metrics meter (ours: Recommender.Scrapers, Recommender.Recommendations) on
+    /// /metrics. prometheus-net attaches its meter adapter on the registry's first collection, i.e. the first scrape,
+    /// and would miss whatever is recorded before it (a refresh at start-up); one collection into Stream.Null attaches
+    /// it now. No I/O, so blocking is fine.
     /// </summary>
     private static void ExportMeters()
     {

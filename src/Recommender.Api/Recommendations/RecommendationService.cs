@@ -8,12 +8,14 @@ using Recommender.Core.Recommendations;
 namespace Recommender.Api.Recommendations;
 
 /// <summary>
-/// Serves recommendations: waits for one of a fixed number of solver slots (SOLVER_BUSY after the queue timeout),
-/// solves on the thread pool with the request's token, gives the answer a random id and stores it.
+/// Serves recommendations: reserves the answer's place in the store within the caller's quota (refused before any
+/// work), waits for one of a fixed number of solver slots (SOLVER_BUSY after the queue timeout), solves on the thread
+/// pool with the request's token, and stores the answer under a random id in the reserved place.
 /// </summary>
 /// <remarks>
 /// A failed store write does not fail the answer: the client still gets the recommendation (and its id) it waited
-/// for, the failure is logged, and <c>recommendation(id)</c> then answers NOT_FOUND for that id.
+/// for, and the failure is logged. With Redis the store keeps such answers on this replica until Redis is back
+/// (<see cref="ResilientRecommendationStore"/>), so this happens only with a store that has nowhere else to put them.
 /// </remarks>
 public sealed partial class RecommendationService : IDisposable
 {
@@ -22,6 +24,7 @@ public sealed partial class RecommendationService : IDisposable
     private readonly IRecommender recommender;
     private readonly IRecommendationStore store;
     private readonly TimeProvider time;
+    private readonly RecommendationMetrics metrics;
     private readonly ILogger<RecommendationService> logger;
     private readonly RecommendationOptions options;
     private readonly SemaphoreSlim slots;
@@ -30,6 +33,7 @@ public sealed partial class RecommendationService : IDisposable
         IRecommender recommender,
         IRecommendationStore store,
         TimeProvider time,
+        RecommendationMetrics metrics,
         IOptions<RecommendationOptions> options,
         ILogger<RecommendationService> logger)
     {
@@ -37,6 +41,7 @@ public sealed partial class RecommendationService : IDisposable
         this.recommender = recommender;
         this.store = store;
         this.time = time;
+        this.metrics = metrics;
         this.logger = logger;
         this.options = options.Value;
         slots = new SemaphoreSlim(this.options.MaxConcurrentSolves, this.options.MaxConcurrentSolves);
@@ -46,37 +51,54 @@ public sealed partial class RecommendationService : IDisposable
     public int FreeSlots => slots.CurrentCount;
 
     /// <summary>
-    /// Solves <paramref name="request"/> over <paramref name="catalog"/> (its provider and region) and stores the answer.
-    /// Throws <see cref="SolverBusyException"/>, the solver's <see cref="ValidationException"/>, or
-    /// <see cref="OperationCanceledException"/> when <paramref name="ct"/> fires.
+    /// Solves <paramref name="request"/> over <paramref name="catalog"/> (its provider and region) for
+    /// <paramref name="caller"/> (an opaque key: whose quota the answer counts against) and stores the answer.
+    /// Throws <see cref="RecommendationQuotaExceededException"/> before any work, <see cref="SolverBusyException"/>,
+    /// the solver's <see cref="ValidationException"/>, or <see cref="OperationCanceledException"/> when
+    /// <paramref name="ct"/> fires.
     /// </summary>
-    public async Task<StoredRecommendation> RecommendAsync(LayoutRequest request, RegionCatalog catalog, CancellationToken ct)
+    public async Task<StoredRecommendation> RecommendAsync(
+        LayoutRequest request, RegionCatalog catalog, string caller, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(catalog);
-        if (!await slots.WaitAsync(options.QueueTimeout, ct).ConfigureAwait(false))
+        ArgumentNullException.ThrowIfNull(caller);
+        var id = NewId();
+        var reservedAt = time.GetUtcNow();
+        // Held for the whole retention, not just the solve: the oldest place's expiry is then a true "retry after" for
+        // the requests refused meanwhile (a single request may carry many aliases). Released below if no answer comes.
+        var reservation = await store.ReserveAsync(caller, id, reservedAt + options.Retention, ct).ConfigureAwait(false);
+        if (!reservation.IsGranted)
         {
-            throw new SolverBusyException(options.MaxConcurrentSolves, options.QueueTimeout);
+            metrics.RecordQuotaRefusal(reservation.RefusedBy!.Value);
+            throw new RecommendationQuotaExceededException(
+                reservation.RefusedBy.Value, reservation.Limit, options.Retention, reservation.OldestExpiresAt ?? reservedAt, reservedAt);
         }
 
         Recommendation answer;
         try
         {
-            // CPU-bound for up to the time limit: keep it off the request thread.
-            answer = await Task.Run(() => recommender.RecommendAsync(request, catalog, ct), ct).ConfigureAwait(false);
+            answer = await SolveAsync(request, catalog, ct).ConfigureAwait(false);
         }
-        finally
+        catch
         {
-            slots.Release();
+            await ReleaseAsync(caller, id).ConfigureAwait(false);
+            throw;
         }
 
         var now = time.GetUtcNow();
-        var stored = new StoredRecommendation(NewId(), request, answer, now, now + options.Retention);
+        var stored = new StoredRecommendation(id, request, answer, now, now + options.Retention);
         try
         {
-            await store.SaveAsync(stored, ct).ConfigureAwait(false);
+            await store.SaveAsync(caller, stored, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Nobody will read the id: give the place back rather than hold it for the whole retention.
+            await ReleaseAsync(caller, id).ConfigureAwait(false);
+            throw;
+        }
+        catch (Exception e)
         {
             LogStoreFailed(logger, e, stored.Id);
         }
@@ -84,7 +106,10 @@ public sealed partial class RecommendationService : IDisposable
         return stored;
     }
 
-    /// <summary>The stored recommendation; <see cref="NotFoundException"/> when unknown or expired.</summary>
+    /// <summary>
+    /// The stored recommendation; <see cref="NotFoundException"/> when unknown or expired,
+    /// <see cref="StoreUnavailableException"/> when the store cannot tell.
+    /// </summary>
     public async Task<StoredRecommendation> GetAsync(string id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(id);
@@ -97,6 +122,48 @@ public sealed partial class RecommendationService : IDisposable
     /// <summary>128 random bits, base64url: not guessable, URL- and Redis-key-safe.</summary>
     private static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(IdBytes));
 
+    private async Task<Recommendation> SolveAsync(LayoutRequest request, RegionCatalog catalog, CancellationToken ct)
+    {
+        var queued = time.GetTimestamp();
+        var acquired = await slots.WaitAsync(options.QueueTimeout, ct).ConfigureAwait(false);
+        metrics.RecordQueueWait(time.GetElapsedTime(queued), acquired);
+        if (!acquired)
+        {
+            throw new SolverBusyException(options.MaxConcurrentSolves, options.QueueTimeout);
+        }
+
+        try
+        {
+            var started = time.GetTimestamp();
+            // CPU-bound for up to the time limit: keep it off the request thread.
+            var answer = await Task.Run(() => recommender.RecommendAsync(request, catalog, ct), ct).ConfigureAwait(false);
+            metrics.RecordSolve(answer.Status, time.GetElapsedTime(started), answer.Gap);
+            return answer;
+        }
+        finally
+        {
+            slots.Release();
+        }
+    }
+
+    /// <summary>Gives the place back; never throws, since the request's own outcome (an error) is what matters.</summary>
+    private async Task ReleaseAsync(string caller, string id)
+    {
+        try
+        {
+            // Not the request's token: a cancelled request must still give its place back.
+            await store.ReleaseAsync(caller, id, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogReleaseFailed(logger, e, id);
+        }
+    }
+
     [LoggerMessage(Level = LogLevel.Error, Message = "Recommendation {Id} was answered but could not be stored; recommendation(id) will not find it")]
     private static partial void LogStoreFailed(ILogger logger, Exception exception, string id);
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The place reserved for recommendation {Id} could not be given back; it counts until it expires")]
+    private static partial void LogReleaseFailed(ILogger logger, Exception exception, string id);
 }

@@ -16,41 +16,59 @@ public static class RecommendationServiceCollectionExtensions
     /// <summary>Prefix of the recommendation keys in Redis (default <see cref="RedisRecommendationStore.DefaultKeyPrefix"/>).</summary>
     public const string RedisKeyPrefixKey = "Recommendations:RedisKeyPrefix";
 
+    /// <summary><see cref="RecommendationStoreHealth.Kind"/> of the Redis store.</summary>
+    public const string RedisStoreKind = "redis";
+
+    /// <summary>Longest pause of the pending writer between two looks at the buffer.</summary>
+    private static readonly TimeSpan PendingWritePeriod = TimeSpan.FromSeconds(1);
+
     /// <summary>
     /// Registers the CP-SAT <see cref="IRecommender"/> (options from section Solver; defaults are SolverOptions'),
-    /// the recommendation store (Redis when <c>Redis:Configuration</c> is set, sharing the catalog's connection; else
-    /// in memory), <see cref="RecommendationService"/> (options from section Recommendations) and the solver warm-up.
+    /// the recommendation store (Redis when <c>Redis:Configuration</c> is set, sharing the catalog's connection, behind
+    /// a timeout, a circuit breaker and a local buffer written back by <see cref="PendingRecommendationWriter"/>; else
+    /// in memory), its <see cref="IRecommendationStoreStatus"/>, <see cref="RecommendationMetrics"/>,
+    /// <see cref="RecommendationService"/> (options from section Recommendations) and the solver warm-up.
     /// </summary>
     public static IServiceCollection AddRecommendations(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        var redis = configuration[CatalogServiceCollectionExtensions.RedisConfigurationKey];
+        var useRedis = !string.IsNullOrWhiteSpace(redis);
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<RecommendationOptions>()
             .Bind(configuration.GetSection(RecommendationOptions.Section))
             .Validate(o => o.Retention > TimeSpan.Zero, "Recommendations:Retention must be positive.")
             .Validate(o => o.MaxConcurrentSolves >= 1, "Recommendations:MaxConcurrentSolves must be at least 1.")
             .Validate(o => o.QueueTimeout >= TimeSpan.Zero, "Recommendations:QueueTimeout must not be negative.")
-            .Validate(o => o.MaxStored >= 1, "Recommendations:MaxStored must be at least 1.")
+            .Validate(o => o.MaxStored is null or >= 1, "Recommendations:MaxStored must be at least 1.")
+            .Validate(o => o.MaxStoredPerCaller >= 1, "Recommendations:MaxStoredPerCaller must be at least 1.")
+            .Validate(
+                o => o.MaxStoredPerCaller <= o.TotalFor(useRedis),
+                "Recommendations:MaxStoredPerCaller must not exceed Recommendations:MaxStored (the total over every caller).")
+            .Validate(o => o.StoreTimeout > TimeSpan.Zero, "Recommendations:StoreTimeout must be positive.")
+            .Validate(o => o.StoreBreakerFailures >= 1, "Recommendations:StoreBreakerFailures must be at least 1.")
+            .Validate(o => o.StoreBreakerDelay > TimeSpan.Zero, "Recommendations:StoreBreakerDelay must be positive.")
             .ValidateOnStart();
 
         var solver = SolverOptionsFrom(configuration.GetSection(SolverSection));
         services.TryAddSingleton<IRecommender>(sp => new CpSatRecommender(solver, sp.GetRequiredService<TimeProvider>()));
 
-        var redis = configuration[CatalogServiceCollectionExtensions.RedisConfigurationKey];
-        if (string.IsNullOrWhiteSpace(redis))
+        if (useRedis)
         {
-            services.TryAddSingleton<IRecommendationStore>(sp => new InMemoryRecommendationStore(
-                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<RecommendationOptions>>().Value.MaxStored));
+            AddRedisStore(services, configuration, redis!);
         }
         else
         {
-            var prefix = configuration[RedisKeyPrefixKey] ?? RedisRecommendationStore.DefaultKeyPrefix;
-            services.TryAddSingleton<IConnectionMultiplexer>(_ => RedisConnections.Connect(redis));
-            services.TryAddSingleton<IRecommendationStore>(sp => new RedisRecommendationStore(
-                sp.GetRequiredService<IConnectionMultiplexer>(), sp.GetRequiredService<TimeProvider>(), prefix));
+            services.TryAddSingleton(sp => new InMemoryRecommendationStore(
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<IOptions<RecommendationOptions>>().Value.QuotaFor(redis: false)));
+            services.TryAddSingleton<IRecommendationStore>(sp => sp.GetRequiredService<InMemoryRecommendationStore>());
+            services.TryAddSingleton<IRecommendationStoreStatus>(sp => sp.GetRequiredService<InMemoryRecommendationStore>());
         }
 
+        services.TryAddSingleton<RecommendationMetrics>();
         services.TryAddSingleton<RecommendationService>();
+        services.AddHttpContextAccessor();
         services.AddHostedService<SolverWarmUpService>();
         return services;
     }
@@ -70,5 +88,48 @@ public static class RecommendationServiceCollectionExtensions
         }
 
         return options;
+    }
+
+    /// <summary>
+    /// Redis behind <see cref="ResilientRecommendationStore"/>: the service keeps answering (and keeps its answers
+    /// readable on this replica) while Redis is down, and writes them there once it is back.
+    /// </summary>
+    private static void AddRedisStore(IServiceCollection services, IConfiguration configuration, string redis)
+    {
+        var prefix = configuration[RedisKeyPrefixKey] ?? RedisRecommendationStore.DefaultKeyPrefix;
+        services.TryAddSingleton<IConnectionMultiplexer>(_ => RedisConnections.Connect(redis));
+        services.TryAddSingleton(sp => new RedisRecommendationStore(
+            sp.GetRequiredService<IConnectionMultiplexer>(),
+            sp.GetRequiredService<TimeProvider>(),
+            prefix,
+            sp.GetRequiredService<IOptions<RecommendationOptions>>().Value.QuotaFor(redis: true)));
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RecommendationOptions>>().Value;
+            var time = sp.GetRequiredService<TimeProvider>();
+            var remote = sp.GetRequiredService<RedisRecommendationStore>();
+            return new ResilientRecommendationStore(
+                remote,
+                new InMemoryRecommendationStore(time, options.PendingQuota()),
+                new StoreCircuitBreaker(time, options.StoreBreakerFailures, options.StoreBreakerDelay),
+                time,
+                options.StoreTimeout,
+                RedisStoreKind,
+                () => remote.LastKnownTotal,
+                sp.GetRequiredService<ILogger<ResilientRecommendationStore>>());
+        });
+        services.TryAddSingleton<IRecommendationStore>(sp => sp.GetRequiredService<ResilientRecommendationStore>());
+        services.TryAddSingleton<IRecommendationStoreStatus>(sp => sp.GetRequiredService<ResilientRecommendationStore>());
+        services.AddHostedService(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<RecommendationOptions>>().Value;
+            // Often enough that a closed breaker finds the buffer soon; the breaker's delay still paces the probes.
+            var period = options.StoreBreakerDelay < PendingWritePeriod ? options.StoreBreakerDelay : PendingWritePeriod;
+            return new PendingRecommendationWriter(
+                sp.GetRequiredService<ResilientRecommendationStore>(),
+                sp.GetRequiredService<TimeProvider>(),
+                period,
+                sp.GetRequiredService<ILogger<PendingRecommendationWriter>>());
+        });
     }
 }

@@ -15,4 +15,10 @@ public abstract class RecommenderException : Exception
 
     /// <summary>True when the same call may succeed later (Npgsql's IsTransient idea).</summary>
     public virtual bool IsTransient => false;
+
+    /// <summary>
+    /// Machine-readable details shown next to <see cref="Code"/> (GraphQL <c>extensions</c>), so clients need not parse
+    /// the message; null when there are none.
+    /// </summary>
+    public virtual IReadOnlyDictionary<string, object?>? Details => null;
 }

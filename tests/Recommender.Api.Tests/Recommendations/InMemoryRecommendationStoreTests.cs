@@ -1,60 +1,26 @@
-using Microsoft.Extensions.Time.Testing;
 using Recommender.Api.Recommendations;
 using Recommender.Core.Recommendations;
+using Recommender.Testing.Stores;
 
 namespace Recommender.Api.Tests.Recommendations;
 
-public sealed class InMemoryRecommendationStoreTests
+public sealed class InMemoryRecommendationStoreTests : RecommendationStoreContract
 {
-    private readonly FakeTimeProvider time = new(new DateTimeOffset(2026, 11, 25, 0, 0, 0, TimeSpan.Zero));
-
     [Fact]
-    public async Task Returns_what_was_saved_until_it_expires()
+    public async Task Count_holds_reservations_and_answers_and_drops_what_expired()
     {
-        var store = new InMemoryRecommendationStore(time, 10);
-        var saved = Stored("a", TimeSpan.FromHours(1));
-        await store.SaveAsync(saved, CancellationToken.None);
+        var store = new InMemoryRecommendationStore(Time, new RecommendationQuota(10, 10));
+        await SaveAsync(store, "alice", "saved");
+        await store.ReserveAsync("alice", "reserved", Time.GetUtcNow() + TimeSpan.FromHours(1), CancellationToken.None);
 
-        Assert.Same(saved, await store.GetAsync("a", CancellationToken.None));
-        time.Advance(TimeSpan.FromHours(1));
-        Assert.Null(await store.GetAsync("a", CancellationToken.None));
-        Assert.Null(await store.GetAsync("b", CancellationToken.None));
-    }
-
-    [Fact]
-    public async Task When_full_expired_entries_go_before_live_ones()
-    {
-        var store = new InMemoryRecommendationStore(time, 2);
-        await store.SaveAsync(Stored("old", TimeSpan.FromMinutes(1)), CancellationToken.None);
-        await store.SaveAsync(Stored("live", TimeSpan.FromHours(1)), CancellationToken.None);
-        time.Advance(TimeSpan.FromMinutes(2));
-
-        await store.SaveAsync(Stored("new", TimeSpan.FromHours(1)), CancellationToken.None);
-
-        Assert.NotNull(await store.GetAsync("live", CancellationToken.None));
-        Assert.NotNull(await store.GetAsync("new", CancellationToken.None));
         Assert.Equal(2, store.Count);
+        Assert.Equal(1, store.RecordCount);
+        Assert.Equal("saved", Assert.Single(store.Records()).Recommendation.Id);
+        Time.Advance(TimeSpan.FromHours(1));
+        Assert.Equal(1, store.Count);
+        Time.Advance(Day);
+        Assert.Equal(0, store.Count);
     }
 
-    [Fact]
-    public async Task When_full_of_live_entries_the_oldest_goes()
-    {
-        var store = new InMemoryRecommendationStore(time, 2);
-        foreach (var id in new[] { "first", "second", "third" })
-        {
-            await store.SaveAsync(Stored(id, TimeSpan.FromHours(1)), CancellationToken.None);
-        }
-
-        Assert.Null(await store.GetAsync("first", CancellationToken.None));
-        Assert.NotNull(await store.GetAsync("second", CancellationToken.None));
-        Assert.NotNull(await store.GetAsync("third", CancellationToken.None));
-        Assert.Equal(2, store.Count);
-    }
-
-    private StoredRecommendation Stored(string id, TimeSpan retention)
-    {
-        var now = time.GetUtcNow();
-        var answer = new Recommendation(RecommendationStatus.Infeasible, [], null, null, 0, "none", 1, TimeSpan.Zero, "USD");
-        return new StoredRecommendation(id, new LayoutRequest { Region = "cn-test", Cpu = 1 }, answer, now, now + retention);
-    }
+    protected override IRecommendationStore CreateStore(RecommendationQuota quota) => new InMemoryRecommendationStore(Time, quota);
 }

@@ -1,5 +1,8 @@
+using System.Net;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 
 namespace Recommender.Api.Tests.Recommendations;
@@ -28,6 +31,26 @@ internal static class RecommendationApi
         using var response = await client.PostAsync(new Uri("/graphql", UriKind.Relative), content);
         return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType, await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>A POST as if from <paramref name="client"/> (the test server's client reports no address of its own).</summary>
+    public static async Task<GraphQLResponse> PostFromAsync(WebApplicationFactory<Program> app, IPAddress client, string query, object? variables = null)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new { query, variables });
+        var context = await app.Server.SendAsync(c =>
+        {
+            c.Request.Method = HttpMethods.Post;
+            c.Request.Path = "/graphql";
+            c.Request.ContentType = "application/json";
+            c.Request.Body = new MemoryStream(body);
+            c.Connection.RemoteIpAddress = client;
+        });
+        using var reader = new StreamReader(context.Response.Body);
+        var contentType = context.Response.ContentType is { } type ? MediaTypeHeaderValue.Parse(type) : null;
+        return new GraphQLResponse(context.Response.StatusCode, contentType, await reader.ReadToEndAsync());
+    }
+
+    public static Task<GraphQLResponse> RecommendFromAsync(WebApplicationFactory<Program> app, IPAddress client, object input) =>
+        PostFromAsync(app, client, Recommend, new { input });
 
     public static Task<GraphQLResponse> RecommendAsync(WebApplicationFactory<Program> app, object input) =>
         PostAsync(app, Recommend, new { input });

@@ -123,7 +123,7 @@ public sealed class RecommendationServingTests : IDisposable
         var service = app.Services.GetRequiredService<RecommendationService>();
         using var cts = new CancellationTokenSource();
 
-        await service.RecommendAsync(new LayoutRequest { Region = "cn-test", Cpu = 1 }, api.Catalog.Regions[0], cts.Token);
+        await service.RecommendAsync(new LayoutRequest { Region = "cn-test", Cpu = 1 }, api.Catalog.Regions[0], "ip:test", cts.Token);
 
         Assert.Equal(cts.Token, recommender.LastToken);
     }
@@ -136,13 +136,14 @@ public sealed class RecommendationServingTests : IDisposable
         var service = app.Services.GetRequiredService<RecommendationService>();
         recommender.Hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         using var cts = new CancellationTokenSource();
-        var solve = service.RecommendAsync(new LayoutRequest { Region = "cn-test", Cpu = 1 }, api.Catalog.Regions[0], cts.Token);
+        var solve = service.RecommendAsync(new LayoutRequest { Region = "cn-test", Cpu = 1 }, api.Catalog.Regions[0], "ip:test", cts.Token);
         await recommender.Entered.Task;
 
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => solve);
         Assert.Equal(1, service.FreeSlots);
+        Assert.Equal(0, app.Services.GetRequiredService<InMemoryRecommendationStore>().Count); // Its place was given back too.
     }
 
     private WebApplicationFactory<Program> App(Action<IServiceCollection>? configure = null) =>

@@ -19,8 +19,10 @@ public static class RecommendationQueries
             .Description(
                 "Computes the cheapest node-pool layouts for a request over the current catalog of its region and keeps the "
                 + "answer for recommendation(id). Unknown provider or region: NOT_FOUND; malformed input: BAD_USER_INPUT with "
-                + "extensions.argument naming the field (e.g. input.minNodes); every solver slot busy for the queue timeout: "
-                + "SOLVER_BUSY (retry later). An impossible request is an INFEASIBLE answer, not an error.")
+                + "extensions.argument naming the field (e.g. input.minNodes); the caller already keeping as many answers as it "
+                + "may (or the service as a whole): RECOMMENDATION_QUOTA_EXCEEDED before any solve, with extensions limit, "
+                + "scope, retentionSeconds and retryAfterSeconds; every solver slot busy for the queue timeout: SOLVER_BUSY "
+                + "(retry later). An impossible request is an INFEASIBLE answer, not an error.")
             .Argument<NonNullGraphType<LayoutRequestInputType>>(InputArgument, "What the cluster must run and the rules its pools follow.")
             .CountsAsSolve()
             .ResolveAsync(async ctx =>
@@ -30,7 +32,7 @@ public static class RecommendationQueries
                 var service = ctx.RequestServices!.GetRequiredService<RecommendationService>();
                 try
                 {
-                    return await service.RecommendAsync(request, region, ctx.CancellationToken).ConfigureAwait(false);
+                    return await service.RecommendAsync(request, region, CallerKey.Of(ctx), ctx.CancellationToken).ConfigureAwait(false);
                 }
                 catch (ValidationException e)
                 {
@@ -42,8 +44,9 @@ public static class RecommendationQueries
 
         query.Field<RecommendationGraphType>("recommendation")
             .Description(
-                "A recommendation computed earlier by recommendLayout, until its expiresAt. Unknown or expired id, or an answer "
-                + "the store failed to keep (logged when it happened): null with a NOT_FOUND error.")
+                "A recommendation computed earlier by recommendLayout, until its expiresAt. Unknown or expired id: null with a "
+                + "NOT_FOUND error. While the shared store (Redis) is unreachable, answers given by this replica are still "
+                + "found; any other id is null with STORE_UNAVAILABLE (retry later, extensions.retryAfterSeconds).")
             .Argument<NonNullGraphType<IdGraphType>>("id", "The id recommendLayout returned.")
             .ResolveAsync(async ctx => await ctx.RequestServices!.GetRequiredService<RecommendationService>()
                 .GetAsync(ctx.GetArgument<string>("id"), ctx.CancellationToken).ConfigureAwait(false));
