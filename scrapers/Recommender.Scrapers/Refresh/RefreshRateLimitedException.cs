@@ -27,5 +27,12 @@ public sealed class RefreshRateLimitedException(RegionKey region, TimeSpan inter
 
     public override bool IsTransient => true;
 
+    /// <summary>Machine-readable, so a client can schedule its retry instead of parsing the message.</summary>
+    public override IReadOnlyDictionary<string, object?> Details => new Dictionary<string, object?>
+    {
+        ["retryAfterSeconds"] = RetryAfterSeconds,
+        ["nextRefreshAllowedAt"] = NextAllowedAt,
+    };
+
     private static int Seconds(TimeSpan wait) => (int)Math.Ceiling(Math.Max(0, wait.TotalSeconds));
 }

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Execution;
 using Recommender.Core.Errors;
-using Recommender.Scrapers.Refresh;
 
 namespace Recommender.Api.GraphQL;
 
@@ -20,25 +19,9 @@ internal static partial class ErrorMapping
         if (context.OriginalException is RecommenderException known)
         {
             var error = new ExecutionError(known.Message, known) { Code = known.Code };
-            error.Extensions = known switch
-            {
-                ValidationException validation => new Dictionary<string, object?> { ["argument"] = validation.Argument },
-                // Machine-readable, so a client can schedule its retry instead of parsing the message.
-                RefreshRateLimitedException limited => new Dictionary<string, object?>
-                {
-                    ["retryAfterSeconds"] = limited.RetryAfterSeconds,
-                    ["nextRefreshAllowedAt"] = limited.NextAllowedAt,
-                },
-                _ => error.Extensions,
-            };
-
             if (known.Details is { } details)
             {
-                error.Extensions ??= new Dictionary<string, object?>();
-                foreach (var (key, value) in details)
-                {
-                    error.Extensions[key] = value;
-                }
+                error.Extensions = new Dictionary<string, object?>(details);
             }
 
             context.Exception = error;

@@ -7,4 +7,6 @@ public sealed class ValidationException(string argument, string message)
     public string Argument { get; } = argument;
 
     public override string Code => ErrorCodes.BadUserInput;
+
+    public override IReadOnlyDictionary<string, object?> Details => new Dictionary<string, object?> { ["argument"] = Argument };
 }

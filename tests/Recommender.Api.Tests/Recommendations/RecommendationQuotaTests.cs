@@ -85,6 +85,7 @@ public sealed class RecommendationQuotaTests : IDisposable
     public async Task Many_aliases_in_one_request_solve_no_more_than_the_callers_bound()
     {
         api.Settings["Recommendations:MaxStoredPerCaller"] = "3";
+        api.Settings["GraphQL:MaxSolvesPerRequest"] = "6"; // Let all six through admission: the store's bound is under test.
         using var app = App();
         var aliases = string.Join(' ', Enumerable.Range(0, 6).Select(i => $"r{i}: recommendLayout(input: $input) {{ id }}"));
 

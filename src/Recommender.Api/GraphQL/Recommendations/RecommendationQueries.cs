@@ -22,7 +22,9 @@ public static class RecommendationQueries
                 + "extensions.argument naming the field (e.g. input.minNodes); the caller already keeping as many answers as it "
                 + "may (or the service as a whole): RECOMMENDATION_QUOTA_EXCEEDED before any solve, with extensions limit, "
                 + "scope, retentionSeconds and retryAfterSeconds; every solver slot busy for the queue timeout: SOLVER_BUSY "
-                + "(retry later). An impossible request is an INFEASIBLE answer, not an error.")
+                + "(retry later). Each occurrence (alias) is one solve: a request asking for more than GraphQL:MaxSolvesPerRequest "
+                + "(default 3) is refused with TOO_MANY_SOLVES before any solve starts. An impossible request is an INFEASIBLE "
+                + "answer, not an error.")
             .Argument<NonNullGraphType<LayoutRequestInputType>>(InputArgument, "What the cluster must run and the rules its pools follow.")
             .CountsAsSolve()
             .ResolveAsync(async ctx =>
