@@ -4,15 +4,21 @@ using Recommender.Core.Cloud;
 namespace Recommender.Alibaba;
 
 /// <summary>
-/// Credentials from configuration keys <c>Alibaba:AccessKeyId</c> / <c>Alibaba:AccessKeySecret</c> (and optional
-/// <c>Alibaba:SecurityToken</c>), read on every call so a reloaded configuration takes effect; null when absent.
-/// Configuration holds one account, so <c>accountRef</c> is not used (Vault will key by it).
+/// The service's own account from configuration keys <c>Alibaba:AccessKeyId</c> / <c>Alibaba:AccessKeySecret</c> (and
+/// optional <c>Alibaba:SecurityToken</c>), read on every call so a reloaded configuration takes effect; null when absent.
+/// Configuration holds one account, so the account name is not used; organisations' secrets are never here (null).
 /// </summary>
 public sealed class ConfigurationCredentialSource(IConfiguration configuration) : ICredentialSource
 {
-    public Task<CloudCredentials?> GetAsync(string accountRef, CancellationToken ct)
+    public Task<CloudCredentials?> GetAsync(CredentialReference reference, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(reference);
         ct.ThrowIfCancellationRequested();
+        if (reference.Organization is not null)
+        {
+            return Task.FromResult<CloudCredentials?>(null);
+        }
+
         var section = configuration.GetSection(AlibabaOptions.SectionName);
         var id = section["AccessKeyId"];
         var secret = section["AccessKeySecret"];

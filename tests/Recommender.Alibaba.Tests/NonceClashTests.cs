@@ -42,6 +42,6 @@ public sealed class NonceClashTests
 
     private sealed class FixedCredentials : ICredentialSource
     {
-        public Task<CloudCredentials?> GetAsync(string accountRef, CancellationToken ct) => Task.FromResult<CloudCredentials?>(new CloudCredentials("id", "secret"));
+        public Task<CloudCredentials?> GetAsync(CredentialReference reference, CancellationToken ct) => Task.FromResult<CloudCredentials?>(new CloudCredentials("id", "secret"));
     }
 }

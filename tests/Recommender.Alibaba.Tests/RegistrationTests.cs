@@ -38,8 +38,8 @@ public sealed class RegistrationTests
             ["Alibaba:AccessKeySecret"] = "secret",
         }).Build());
 
-        Assert.Null(await empty.GetAsync("default", CancellationToken.None));
-        var credentials = await configured.GetAsync("default", CancellationToken.None);
+        Assert.Null(await empty.GetAsync(CredentialReference.Service("default"), CancellationToken.None));
+        var credentials = await configured.GetAsync(CredentialReference.Service("default"), CancellationToken.None);
         Assert.Equal(("id", "secret"), (credentials!.AccessKeyId, credentials.AccessKeySecret));
         Assert.DoesNotContain("secret", credentials.ToString(), StringComparison.Ordinal);
     }

@@ -142,7 +142,7 @@ public sealed partial class ScraperHostedService(
 
         try
         {
-            return await source.GetAsync(account, ct).ConfigureAwait(false) is null
+            return await source.GetAsync(CredentialReference.Service(account), ct).ConfigureAwait(false) is null
                 ? ($"scrapers disabled: no credentials for account '{account}'", true)
                 : (null, false);
         }

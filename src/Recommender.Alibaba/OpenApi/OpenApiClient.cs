@@ -46,7 +46,7 @@ public sealed class OpenApiClient(
         for (var attempt = 1; ; attempt++)
         {
             // Fetched per attempt: short-lived (STS) credentials may roll over while we back off.
-            var creds = await credentials.GetAsync(settings.AccountRef, ct).ConfigureAwait(false)
+            var creds = await credentials.GetAsync(CredentialReference.Service(settings.AccountRef), ct).ConfigureAwait(false)
                 ?? throw new CloudApiException(AlibabaErrorCodes.ClientNoCredentials, $"No Alibaba credentials for account '{settings.AccountRef}'.");
             await limiter.WaitAsync(call.Region, call.Action, ct).ConfigureAwait(false);
             meter?.Increment();

@@ -24,4 +24,19 @@ public static class ErrorCodes
     /// (<c>extensions.retryAfterSeconds</c>).
     /// </summary>
     public const string StoreUnavailable = "STORE_UNAVAILABLE";
+
+    /// <summary>No valid bearer token came with a request that needs one (missing, malformed, expired, wrong issuer or audience).</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>The token is valid but its user is not a member of the organisation, or lacks the role the operation needs.</summary>
+    public const string Forbidden = "FORBIDDEN";
+
+    /// <summary>A write named a version that is no longer current, or a create a name that is taken (<c>extensions.currentVersion</c>).</summary>
+    public const string Conflict = "CONFLICT";
+
+    /// <summary>The secret store is sealed, unreachable or too slow; nothing was read or written. Retry later.</summary>
+    public const string SecretsUnavailable = "SECRETS_UNAVAILABLE";
+
+    /// <summary>Too many mutations from one token (or one client address) in a short time (<c>extensions.retryAfterSeconds</c>).</summary>
+    public const string RateLimited = "RATE_LIMITED";
 }

@@ -5,6 +5,6 @@ namespace Recommender.Api.Tests.Refresh;
 /// <summary>Credentials for every account, so the scrapers start.</summary>
 public sealed class FakeCredentialSource : ICredentialSource
 {
-    public Task<CloudCredentials?> GetAsync(string accountRef, CancellationToken ct) =>
+    public Task<CloudCredentials?> GetAsync(CredentialReference reference, CancellationToken ct) =>
         Task.FromResult<CloudCredentials?>(new CloudCredentials("fake-key-id", "fake-secret"));
 }

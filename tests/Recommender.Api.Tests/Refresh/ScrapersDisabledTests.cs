@@ -82,6 +82,6 @@ public sealed class ScrapersDisabledTests : IDisposable
 
     private sealed class NoCredentials : ICredentialSource
     {
-        public Task<CloudCredentials?> GetAsync(string accountRef, CancellationToken ct) => Task.FromResult<CloudCredentials?>(null);
+        public Task<CloudCredentials?> GetAsync(CredentialReference reference, CancellationToken ct) => Task.FromResult<CloudCredentials?>(null);
     }
 }

@@ -10,6 +10,6 @@ public sealed class FakeCredentialSource : ICredentialSource
 
     public Exception? Failure { get; set; }
 
-    public Task<CloudCredentials?> GetAsync(string accountRef, CancellationToken ct) =>
-        Failure is { } failure ? Task.FromException<CloudCredentials?>(failure) : Task.FromResult(Accounts.GetValueOrDefault(accountRef));
+    public Task<CloudCredentials?> GetAsync(CredentialReference reference, CancellationToken ct) =>
+        Failure is { } failure ? Task.FromException<CloudCredentials?>(failure) : Task.FromResult(Accounts.GetValueOrDefault(reference.Name));
 }
