@@ -43,6 +43,7 @@ public static class AlibabaServiceCollectionExtensions
         services.AddHttpClient<PublicPriceSource>(c => c.Timeout = TimeSpan.FromMinutes(2));
         services.TryAddTransient<EcsClient>();
         services.TryAddSingleton<AlibabaCloudProvider>();
+        services.TryAddTransient<ICredentialCheck, AlibabaCredentialCheck>();
         services.AddSingleton<ICloudProvider>(sp => sp.GetRequiredService<AlibabaCloudProvider>());
         return services;
     }

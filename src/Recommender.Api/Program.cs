@@ -1,18 +1,27 @@
 using Recommender.Alibaba;
 using Recommender.Api.Catalog;
 using Recommender.Api.GraphQL;
+using Recommender.Api.Identity;
 using Recommender.Api.Operations;
 using Recommender.Api.Recommendations;
 using Recommender.Scrapers;
+using Recommender.Secrets;
 
 // Listen address: standard ASP.NET configuration (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS), else 127.0.0.1:8080.
 // Content root = the binary's folder, so appsettings.json applies whatever the working directory (`dotnet x.dll` from
 // the repository root would otherwise run without it).
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+if (DevTokenCommand.TryRun(args, builder.Configuration, builder.Environment, Console.Out, Console.Error))
+{
+    return;
+}
+
 builder.AddOperations();
 builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddRecommendations(builder.Configuration);
 builder.Services.AddAlibaba(builder.Configuration);
+builder.Services.AddSecrets(builder.Configuration); // after AddAlibaba: wraps its credential source
+builder.Services.AddIdentity(builder.Configuration);
 builder.Services.AddScrapers(builder.Configuration);
 builder.Services.AddGraphQLApi(builder.Configuration);
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Options;
 using Recommender.Core.Cloud;
 using Recommender.Core.Errors;
@@ -14,11 +13,10 @@ namespace Recommender.Secrets;
 public sealed class SecretStoreCredentialSource(
     ISecretStore store,
     ICredentialSource fallback,
-    IOptions<SecretsOptions> options,
-    TimeProvider time) : ICredentialSource
+    CredentialCache cache,
+    IOptions<SecretsOptions> options) : ICredentialSource
 {
     private readonly SecretsOptions settings = options.Value;
-    private readonly ConcurrentDictionary<(string Organization, string Id), (CloudCredentials? Credentials, DateTimeOffset Until)> cache = new();
 
     public async Task<CloudCredentials?> GetAsync(CredentialReference reference, CancellationToken ct)
     {
@@ -36,24 +34,21 @@ public sealed class SecretStoreCredentialSource(
         return await fallback.GetAsync(reference, ct).ConfigureAwait(false);
     }
 
-    /// <summary>Forgets what was read for one secret; the store calls this on update and delete.</summary>
-    public void Forget(string organization, string id) => cache.TryRemove((organization, id), out _);
-
     private async Task<CloudCredentials?> ReadAsync(string organization, string id, CancellationToken ct)
     {
-        var now = time.GetUtcNow();
-        if (cache.TryGetValue((organization, id), out var cached) && cached.Until > now)
+        if (cache.TryGet(organization, id, out var cached))
         {
-            return cached.Credentials;
+            return cached;
         }
 
         var values = await store.ReadValuesAsync(organization, id, ct).ConfigureAwait(false);
-        var credentials = values is null ? null : ToCredentials(values, id);
-        if (credentials is not null)
+        if (values is null)
         {
-            cache[(organization, id)] = (credentials, now + settings.CredentialCacheTime);
+            return null;
         }
 
+        var credentials = ToCredentials(values, id);
+        cache.Add(organization, id, credentials, settings.CredentialCacheTime);
         return credentials;
     }
 
@@ -64,7 +59,8 @@ public sealed class SecretStoreCredentialSource(
         if (string.IsNullOrEmpty(keyId) || string.IsNullOrEmpty(keySecret))
         {
             // Only reachable if something other than this service wrote the secret; name the fields, not the values.
-            throw new ValidationException("secretId", $"Secret {id} is not an ALIBABA secret with {SecretSchema.AlibabaAccessKeyId} and {SecretSchema.AlibabaAccessKeySecret}.");
+            throw new ValidationException("secretId",
+                $"Secret {id} is not an ALIBABA secret with {SecretSchema.AlibabaAccessKeyId} and {SecretSchema.AlibabaAccessKeySecret}.");
         }
 
         return new CloudCredentials(keyId, keySecret);

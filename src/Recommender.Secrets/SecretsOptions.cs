@@ -17,7 +17,7 @@ public sealed class SecretsOptions
     /// <summary>
     /// How long credentials read from the store are reused by the signer. Short, because a rotated key should be used
     /// within a minute, but long enough that a catalog refresh (hundreds of signed calls) reads the store once.
-    /// Updates and deletes through this service drop the cached entry at once.
+    /// Updates and deletes through this service drop the cached entry at once. Zero: read the store on every call.
     /// </summary>
     public TimeSpan CredentialCacheTime { get; set; } = TimeSpan.FromSeconds(60);
 }

@@ -50,17 +50,23 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
         });
     }
 
-    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? accept = null)
+    public async Task<GraphQLResponse> PostAsync(string query, object? variables = null, string? accept = null, string? token = null)
     {
         var body = JsonSerializer.Serialize(new { query, variables });
         using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        return await SendAsync(HttpMethod.Post, "/graphql", content, accept);
+        return await SendAsync(HttpMethod.Post, "/graphql", content, accept, token);
     }
 
-    public async Task<GraphQLResponse> SendAsync(HttpMethod method, string url, HttpContent? content = null, string? accept = null)
+    /// <summary>Sends a request, with <c>Authorization: Bearer <paramref name="token"/></c> when one is given.</summary>
+    public async Task<GraphQLResponse> SendAsync(HttpMethod method, string url, HttpContent? content = null, string? accept = null, string? token = null)
     {
         using var client = CreateClient();
         using var request = new HttpRequestMessage(method, url) { Content = content };
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+        }
+
         if (accept is not null)
         {
             request.Headers.Accept.ParseAdd(accept);

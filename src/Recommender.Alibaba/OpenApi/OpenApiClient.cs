@@ -24,21 +24,43 @@ public sealed class OpenApiClient(
 {
     private readonly AlibabaOptions settings = options.Value;
 
-    /// <summary>Sends an RPC call (ECS) and maps the JSON answer; throws <see cref="CloudApiException"/>.</summary>
-    public Task<T> CallAsync<T>(RpcCall call, JsonTypeInfo<T> responseType, ApiCallMeter? meter, CancellationToken ct)
+    /// <summary>
+    /// Sends an RPC call (ECS) signed for <paramref name="account"/> (the service's own account when null) and maps the
+    /// JSON answer; throws <see cref="CloudApiException"/>.
+    /// </summary>
+    public Task<T> CallAsync<T>(RpcCall call, JsonTypeInfo<T> responseType, ApiCallMeter? meter, CancellationToken ct, CredentialReference? account = null)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return SendAsync(call.ToCall(), responseType, meter, ct);
+        return SendAsync(call.ToCall(), FromSource(account), responseType, meter, ct);
     }
 
-    /// <summary>Sends a ROA call (CS) and maps the JSON answer; throws <see cref="CloudApiException"/>.</summary>
-    public Task<T> CallAsync<T>(RoaCall call, JsonTypeInfo<T> responseType, ApiCallMeter? meter, CancellationToken ct)
+    /// <summary>Sends a ROA call (CS) signed for <paramref name="account"/> and maps the JSON answer; throws <see cref="CloudApiException"/>.</summary>
+    public Task<T> CallAsync<T>(RoaCall call, JsonTypeInfo<T> responseType, ApiCallMeter? meter, CancellationToken ct, CredentialReference? account = null)
     {
         ArgumentNullException.ThrowIfNull(call);
-        return SendAsync(call.ToCall(), responseType, meter, ct);
+        return SendAsync(call.ToCall(), FromSource(account), responseType, meter, ct);
     }
 
-    private async Task<T> SendAsync<T>(OpenApiCall call, JsonTypeInfo<T> responseType, ApiCallMeter? meter, CancellationToken ct)
+    /// <summary>
+    /// Sends an RPC call signed with credentials that are not stored anywhere yet (checking a secret before it is
+    /// saved). Same retries and redaction as every other call.
+    /// </summary>
+    public Task<T> CallWithAsync<T>(RpcCall call, CloudCredentials given, JsonTypeInfo<T> responseType, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(call);
+        ArgumentNullException.ThrowIfNull(given);
+        return SendAsync(call.ToCall(), _ => Task.FromResult(given), responseType, null, ct);
+    }
+
+    private Func<CancellationToken, Task<CloudCredentials>> FromSource(CredentialReference? account)
+    {
+        var reference = account ?? CredentialReference.Service(settings.AccountRef);
+        return async ct => await credentials.GetAsync(reference, ct).ConfigureAwait(false)
+            ?? throw new CloudApiException(AlibabaErrorCodes.ClientNoCredentials, $"No Alibaba credentials for {reference}.");
+    }
+
+    private async Task<T> SendAsync<T>(
+        OpenApiCall call, Func<CancellationToken, Task<CloudCredentials>> credentialsOfAttempt, JsonTypeInfo<T> responseType, ApiCallMeter? meter, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(responseType);
         var nonceRetried = false;
@@ -46,8 +68,7 @@ public sealed class OpenApiClient(
         for (var attempt = 1; ; attempt++)
         {
             // Fetched per attempt: short-lived (STS) credentials may roll over while we back off.
-            var creds = await credentials.GetAsync(CredentialReference.Service(settings.AccountRef), ct).ConfigureAwait(false)
-                ?? throw new CloudApiException(AlibabaErrorCodes.ClientNoCredentials, $"No Alibaba credentials for account '{settings.AccountRef}'.");
+            var creds = await credentialsOfAttempt(ct).ConfigureAwait(false);
             await limiter.WaitAsync(call.Region, call.Action, ct).ConfigureAwait(false);
             meter?.Increment();
             CloudApiException failure;

@@ -8,7 +8,9 @@ using GraphQL.Validation.Rules;
 using Microsoft.Extensions.Options;
 using Recommender.Api.GraphQL.Caching;
 using Recommender.Api.GraphQL.Cost;
+using Recommender.Api.Identity;
 using Recommender.Core.Catalog;
+using Recommender.Core.Errors;
 
 namespace Recommender.Api.GraphQL;
 
@@ -59,6 +61,12 @@ public static class GraphQLEndpoint
             return;
         }
 
+        if (await RequestAuthentication.AuthenticateAsync(context) is { } unauthenticated)
+        {
+            await WriteAsync(context, serializer, mediaType, Failed(unauthenticated), started, ct);
+            return;
+        }
+
         // One snapshot for the whole request: what is executed and what the entity tag names are the same catalog.
         var catalog = services.GetRequiredService<ICatalog>().Current;
         Admission admission;
@@ -70,6 +78,12 @@ public static class GraphQLEndpoint
         catch (ExecutionError refused)
         {
             await WriteAsync(context, serializer, mediaType, Failed(refused), started, ct);
+            return;
+        }
+
+        if (Gate(context, admission) is { } gated)
+        {
+            await WriteAsync(context, serializer, mediaType, Failed(gated), started, ct);
             return;
         }
 
@@ -92,6 +106,27 @@ public static class GraphQLEndpoint
     }
 
     private static ExecutionResult Failed(ExecutionError error) => new() { Errors = [error] };
+
+    /// <summary>
+    /// What identity decides before execution: anonymous queries only when allowed, and the per-token pace of
+    /// mutations. Which fields need which role is each resolver's check (<see cref="OrganizationAccess"/>).
+    /// </summary>
+    private static TransportError? Gate(HttpContext context, Admission admission)
+    {
+        var services = context.RequestServices;
+        var identity = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
+        var caller = CallerIdentity.From(context.User, identity);
+        if (caller is null && !identity.AllowAnonymousQueries)
+        {
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            return new TransportError(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated,
+                "This service needs a bearer token for every request (Identity:AllowAnonymousQueries is off).");
+        }
+
+        return admission.Operation == GraphQLParser.AST.OperationType.Mutation
+            ? services.GetRequiredService<MutationRateLimiter>().TryAcquire(context, caller)
+            : null;
+    }
 
     /// <summary>Validates what is not yet known valid, then executes over <paramref name="catalog"/>.</summary>
     private static async Task<ExecutionResult> ExecuteAsync(

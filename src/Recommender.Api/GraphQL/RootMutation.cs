@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using Recommender.Api.GraphQL.Refresh;
+using Recommender.Api.GraphQL.Secrets;
 
 namespace Recommender.Api.GraphQL;
 
@@ -11,5 +12,6 @@ public sealed class RootMutation : ObjectGraphType
         Name = "Mutation";
         Description = "Entry points that change state; refused over GET.";
         this.AddRefreshFields();
+        this.AddSecretMutations();
     }
 }

@@ -1,6 +1,8 @@
 using GraphQL.Types;
 using Recommender.Api.GraphQL.Catalog;
+using Recommender.Api.GraphQL.Identity;
 using Recommender.Api.GraphQL.Recommendations;
+using Recommender.Api.GraphQL.Secrets;
 using Recommender.Api.GraphQL.Status;
 
 namespace Recommender.Api.GraphQL;
@@ -11,9 +13,11 @@ public sealed class RootQuery : ObjectGraphType
     public RootQuery()
     {
         Name = "Query";
-        Description = "Read-only entry points: the instance catalog, its status, and node-pool recommendations.";
+        Description = "Read-only entry points: the instance catalog, its status, node-pool recommendations, the caller and their organisations' secrets.";
         this.AddCatalogFields();
         this.AddStatusFields();
         this.AddRecommendationFields();
+        this.AddViewerFields();
+        this.AddSecretQueries();
     }
 }

@@ -29,6 +29,7 @@ public sealed class LiveAlibabaCatalogTests : IAsyncLifetime
     {
         await using var app = new LiveAlibabaFactory(emulator, EcsEmulatorOptions.DefaultAccessKeyId);
         using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = Identity.TestTokens.Bearer(Identity.TestTokens.Operator);
 
         var status = await PostAsync(client, $$"""
             mutation { refreshCatalog(provider: "alibaba", region: "{{Region}}") {
@@ -57,6 +58,7 @@ public sealed class LiveAlibabaCatalogTests : IAsyncLifetime
     {
         await using var app = new LiveAlibabaFactory(emulator, "not-a-registered-key");
         using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = Identity.TestTokens.Bearer(Identity.TestTokens.Operator);
 
         var status = await PostAsync(client, $$"""
             mutation { refreshCatalog(provider: "alibaba", region: "{{Region}}") { kinds { kind lastError { code vendorCode } } } }

@@ -40,6 +40,7 @@ public sealed partial class UpstreamEchoTests : IAsyncLifetime
         app.Settings["Logging:LogLevel:Default"] = "Trace";
         app.Settings["Logging:LogLevel:Microsoft.AspNetCore"] = "Trace";
         using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = Identity.TestTokens.Bearer(Identity.TestTokens.Operator);
 
         var refresh = await PostAsync(client, $$"""
             mutation { refreshCatalog(provider: "alibaba", region: "{{Region}}") { kinds { kind lastError { code vendorCode message } } } }

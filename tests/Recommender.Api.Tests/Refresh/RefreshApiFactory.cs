@@ -61,6 +61,7 @@ public sealed class RefreshApiFactory : WebApplicationFactory<Program>
     {
         using var client = CreateClient();
         using var request = new HttpRequestMessage(method, url) { Content = content };
+        request.Headers.Authorization = Identity.TestTokens.Bearer(Identity.TestTokens.Operator); // refreshCatalog is for operators
         using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType, text);

@@ -18,6 +18,7 @@ public sealed class ScrapersDisabledTests : IDisposable
     public async Task The_service_starts_on_the_sample_and_reports_why_the_scrapers_are_off()
     {
         using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = Identity.TestTokens.Bearer(Identity.TestTokens.Operator);
 
         using var ready = await client.GetAsync(new Uri("/readyz", UriKind.Relative));
         var status = await CatalogStatusAsync(client);
@@ -36,6 +37,7 @@ public sealed class ScrapersDisabledTests : IDisposable
     public async Task Refreshing_while_disabled_is_SCRAPERS_DISABLED_with_the_reason()
     {
         using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = Identity.TestTokens.Bearer(Identity.TestTokens.Operator);
         var reason = (await CatalogStatusAsync(client)).GetProperty("scrapers").GetProperty("reason").GetString();
 
         var r = await PostAsync(client, """mutation { refreshCatalog(provider: "alibaba", region: "cn-hangzhou") { region } }""");
@@ -56,6 +58,7 @@ public sealed class ScrapersDisabledTests : IDisposable
             s.AddSingleton<ICredentialSource, NoCredentials>();
         }));
         using var client = withProvider.CreateClient();
+        client.DefaultRequestHeaders.Authorization = Identity.TestTokens.Bearer(Identity.TestTokens.Operator);
 
         var scrapers = (await CatalogStatusAsync(client)).GetProperty("scrapers");
         var r = await PostAsync(client, """mutation { refreshCatalog(provider: "alibaba", region: "cn-hangzhou") { region } }""");

@@ -54,7 +54,7 @@ public sealed class RequestAdmission
             : cost.Operations.FirstOrDefault(o => string.Equals(o.Name, operationName, StringComparison.Ordinal));
         if (selected == default)
         {
-            return new Admission(prepared, IsCatalogData: false); // No such operation: the executer says so.
+            return new Admission(prepared, IsCatalogData: false, OperationType.Query); // No such operation: the executer says so.
         }
 
         var measured = selected.Cost;
@@ -73,6 +73,6 @@ public sealed class RequestAdmission
             throw RequestLimitError.OverSolves(measured.Solves, limits.MaxSolvesPerRequest);
         }
 
-        return new Admission(prepared, selected.Type == OperationType.Query && !measured.Volatile);
+        return new Admission(prepared, selected.Type == OperationType.Query && !measured.Volatile, selected.Type);
     }
 }

@@ -1,12 +1,14 @@
 using System.Net;
 using System.Net.Sockets;
 using GraphQL;
+using Microsoft.Extensions.Options;
+using Recommender.Api.Identity;
 
 namespace Recommender.Api.GraphQL.Recommendations;
 
 /// <summary>
-/// Whose quota a recommendation counts against: an opaque key the store only compares. Today the client's address
-/// (<c>ip:…</c>); identity will replace it with the token's subject (a different prefix, so the two never mix).
+/// Whose quota a recommendation counts against: an opaque key the store only compares. The token's subject
+/// (<c>sub:…</c>) when the request has one, else the client's address (<c>ip:…</c>); the prefixes keep the two apart.
 /// </summary>
 public static class CallerKey
 {
@@ -19,6 +21,14 @@ public static class CallerKey
     public static string Of(IResolveFieldContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        var subject = context.User?.Identity is { IsAuthenticated: true } && context.RequestServices?.GetService<IOptions<IdentityOptions>>() is { } identity
+            ? CallerIdentity.From(context.User, identity.Value)?.Subject
+            : null;
+        if (subject is not null)
+        {
+            return $"sub:{subject}";
+        }
+
         var http = context.RequestServices?.GetService<IHttpContextAccessor>()?.HttpContext;
         return FromAddress(http?.Connection.RemoteIpAddress);
     }

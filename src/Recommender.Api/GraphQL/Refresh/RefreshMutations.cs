@@ -1,5 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
+using Recommender.Api.Identity;
 using Recommender.Core.Cloud;
 using Recommender.Scrapers.Refresh;
 
@@ -19,12 +20,14 @@ public static class RefreshMutations
                 + "region is refreshed on demand at most once per Scrapers:OnDemandRefreshInterval (default one minute): a "
                 + "call within it fails with REFRESH_RATE_LIMITED, extensions.retryAfterSeconds and "
                 + "extensions.nextRefreshAllowedAt saying when to retry. Unknown provider or region: NOT_FOUND; scrapers off "
-                + "in this process: SCRAPERS_DISABLED with the reason. Becomes admin-only once authentication exists.")
+                + "in this process: SCRAPERS_DISABLED with the reason. Needs an admin token (of Identity:OperatorOrganization when set): "
+                + "UNAUTHENTICATED / FORBIDDEN otherwise.")
             .Argument<NonNullGraphType<StringGraphType>>("provider", "Provider id, e.g. alibaba.")
             .Argument<NonNullGraphType<StringGraphType>>("region", "Region id, e.g. cn-hangzhou.")
             .Argument<RefreshKindGraphType>("kind", "What to re-read; FULL when omitted.", a => a.DefaultValue = RefreshKind.Full)
             .ResolveAsync(async ctx =>
             {
+                ctx.RequireOperator();
                 var services = ctx.RequestServices!;
                 var refresher = services.GetRequiredService<CatalogRefresher>();
                 var stopping = services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
