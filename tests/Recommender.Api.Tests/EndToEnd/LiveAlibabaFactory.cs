@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Recommender.Core.Catalog;
 using Recommender.Emulators.Alibaba;
@@ -19,9 +21,17 @@ public sealed class LiveAlibabaFactory(EcsEmulator emulator, string accessKeyId)
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    /// <summary>Service replacements applied last (ConfigureTestServices).</summary>
+    public Action<IServiceCollection>? TestServices { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.ConfigureLogging(l => l.AddProvider(Logs));
+        if (TestServices is { } configure)
+        {
+            builder.ConfigureTestServices(configure);
+        }
+
         var settings = new Dictionary<string, string>
         {
             ["Alibaba:Endpoints:Ecs"] = emulator.BaseAddress.ToString().TrimEnd('/'),
