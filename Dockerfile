@@ -27,6 +27,8 @@ WORKDIR /app
 COPY --from=build /app ./
 # The image's ASPNETCORE_HTTP_PORTS=8080 makes Kestrel listen on all interfaces, port 8080 (override with ASPNETCORE_URLS).
 ENV ASPNETCORE_HTTP_PORTS=8080
+# A deployment: no development token key, no in-memory secrets (configure Identity and Secrets:Vault, see README).
+ENV ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080
 # Non-root: the aspnet images ship an unprivileged "app" user whose id is in APP_UID.
 USER $APP_UID

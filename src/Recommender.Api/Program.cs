@@ -10,7 +10,13 @@ using Recommender.Secrets;
 // Listen address: standard ASP.NET configuration (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS), else 127.0.0.1:8080.
 // Content root = the binary's folder, so appsettings.json applies whatever the working directory (`dotnet x.dll` from
 // the repository root would otherwise run without it).
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// No named environment: Development, the embedded defaults (see DefaultEnvironment); the container image names Production.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    ContentRootPath = AppContext.BaseDirectory,
+    EnvironmentName = DefaultEnvironment.For(args),
+});
 if (DevTokenCommand.TryRun(args, builder.Configuration, builder.Environment, Console.Out, Console.Error))
 {
     return;
