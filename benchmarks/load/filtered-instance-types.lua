@@ -3,6 +3,11 @@
 wrk.method = "POST"
 wrk.headers["Content-Type"] = "application/json"
 wrk.headers["Accept"] = "application/graphql-response+json"
+-- BEARER_TOKEN set: every request authenticates (the cost of identity on an anonymous-capable query).
+local token = os.getenv("BEARER_TOKEN")
+if token ~= nil and token ~= "" then
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
 wrk.body = [[{"query":"{ instanceTypes(provider: \"alibaba\", region: \"cn-hangzhou\", filter: { vcpu: { min: 4, max: 32 }, memoryGiB: { min: 8 }, architectures: [X86], availableInZone: \"cn-hangzhou-i\", maxPrice: 2 }, orderBy: { field: PRICE_PER_VCPU }, first: 20) { totalCount pageInfo { hasNextPage endCursor } nodes { name vcpu memoryGiB onDemandPrice pricePerVcpu currency } } }"}]]
 
 done = function(summary, latency, requests)

@@ -2,7 +2,8 @@
 # Load run of README.md: the filtered instanceTypes query (POST, then GET without and with If-None-Match) and /healthz,
 # each `wrk -t2 -c16 -d30s --latency` after a 5 s warm-up, against a running service on loopback.
 #   benchmarks/load/run.sh [http://127.0.0.1:18080]
-# Environment: THREADS (2), CONNECTIONS (16), DURATION (30s), WARMUP (5s), WARMUP_ROUNDS (24).
+# Environment: THREADS (2), CONNECTIONS (16), DURATION (30s), WARMUP (5s), WARMUP_ROUNDS (24); TOKEN (a bearer token the
+# service accepts, e.g. from `dev-token`): also runs the catalog query with it, and compares against anonymous.
 # A fresh service runs slow tier-0 code until the tiered JIT has compiled the GraphQL path (about 5 CPU seconds of
 # JIT; a minute or more of wall time on a busy machine), so the catalog query is first repeated in WARMUP rounds until a
 # round makes the JIT compile fewer than 100 methods (service /metrics; without them: until the rate moves by under
@@ -81,7 +82,10 @@ echo "warm-up, catalog requests/s per $warmup round:$rates"
 echo
 echo "| run (wrk -t$threads -c$connections -d$duration --latency) | requests/s | p50 | p99 | non-2xx/3xx |"
 echo "|---|---:|---:|---:|---:|"
-run catalog "$base/graphql" -s "$here/filtered-instance-types.lua"
+BEARER_TOKEN= run catalog "$base/graphql" -s "$here/filtered-instance-types.lua"
+if [ -n "${TOKEN:-}" ]; then
+  BEARER_TOKEN=$TOKEN run catalog-with-token "$base/graphql" -s "$here/filtered-instance-types.lua"
+fi
 run healthz "$base/healthz"
 run catalog-get "$base" -s "$here/filtered-instance-types-get.lua"
 if [ -n "$etag" ]; then
@@ -92,6 +96,10 @@ fi
 
 read -r catalog_rps catalog_p99 <"$out/catalog.sum"
 read -r health_rps health_p99 <"$out/healthz.sum"
+if [ -n "${TOKEN:-}" ]; then
+  read -r token_rps token_p99 <"$out/catalog-with-token.sum"
+  awk -v a="$token_rps" -v b="$catalog_rps" 'BEGIN { printf "with a token: %.1f %% fewer requests/s than anonymous\n", 100 * (1 - a / b) }'
+fi
 echo
 awk -v a="$catalog_rps" -v b="$health_rps" -v c="$catalog_p99" -v d="$health_p99" \
   'BEGIN { printf "catalog/healthz: requests/s %.2f, p99 %.2f\n", a / b, c / d }'

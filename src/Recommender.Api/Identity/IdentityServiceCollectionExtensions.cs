@@ -18,6 +18,7 @@ public static class IdentityServiceCollectionExtensions
             .Validate(o => o.OperatorOrganization is null || OrganizationIds.IsValid(o.OperatorOrganization), "Identity:OperatorOrganization is not an organisation id.")
             .ValidateOnStart();
         services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        services.AddSingleton<CachingTokenHandler>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, TokenValidationSetup>();
         services.AddSingleton<MutationRateLimiter>();
         services.AddHostedService<SecurityStartupCheck>();
