@@ -172,8 +172,9 @@ public sealed class HttpVaultClient : IVaultClient
                 return current.Token;
             }
 
-            // The login runs on its own deadline, not the first caller's token: others may be waiting for it too.
-            pending = login is { IsCompleted: false } running ? running : login = AuthenticateAsync();
+            // The login runs on its own deadline, not the first caller's token: others may be waiting for it too. It
+            // starts on the pool so that none of it runs under this lock.
+            pending = login is { IsCompleted: false } running ? running : login = Task.Run(AuthenticateAsync, CancellationToken.None);
         }
 
         var fresh = await pending.WaitAsync(ct).ConfigureAwait(false);

@@ -81,6 +81,13 @@ public sealed class VaultSecretStore(IVaultClient vault, TimeProvider time, ILog
 
         if (metadata.CurrentVersion != expectedVersion)
         {
+            // A retry of an update whose answer was lost finds its own version: that is success, not a conflict.
+            if (await OurEarlierAttemptAsync(path, metadata, expectedVersion, secret, ct).ConfigureAwait(false) is { } ours)
+            {
+                await MirrorAsync(organization, id, path, VaultSecretMirror.Of(secret, ours.Version), ct).ConfigureAwait(false);
+                return ToMetadata(organization, id, secret, metadata.CreatedTime, ours);
+            }
+
             throw VersionConflict(id, draft, expectedVersion, metadata.CurrentVersion);
         }
 
@@ -144,9 +151,9 @@ public sealed class VaultSecretStore(IVaultClient vault, TimeProvider time, ILog
     {
         var path = PathOf(organization, id);
         var read = await vault.ReadAsync(path, null, ct).ConfigureAwait(false);
-        if (read?.Data is null || !read.Metadata.IsLiveAt(time.GetUtcNow()))
+        if (read?.Data is null)
         {
-            return null;
+            return null; // absent, or its latest version deleted or destroyed (Vault then sends no data)
         }
 
         if (VaultStoredSecret.FromData(read.Data) is { } secret)
@@ -247,7 +254,7 @@ public sealed class VaultSecretStore(IVaultClient vault, TimeProvider time, ILog
     {
         VaultLog.RepairingMirror(logger, organization, id, problem);
         var read = await vault.ReadAsync(path, null, ct).ConfigureAwait(false);
-        if (read?.Data is null || !read.Metadata.IsLiveAt(time.GetUtcNow()))
+        if (read?.Data is null)
         {
             return null; // deleted in between
         }
