@@ -28,7 +28,7 @@ public sealed class VaultAvailabilityTests
         Assert.False((await host.Client.GetHealthAsync(None)).IsReady);
 
         host.Emulator.Unseal();
-        Assert.Equal(created, await host.Store.GetAsync(org, created.Id, None));
+        SecretAssert.Same(created, await host.Store.GetAsync(org, created.Id, None));
         Assert.True((await host.Client.GetHealthAsync(None)).IsReady);
     }
 

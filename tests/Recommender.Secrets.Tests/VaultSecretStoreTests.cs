@@ -74,8 +74,8 @@ public sealed class VaultSecretStoreTests : IAsyncLifetime
         host.Emulator.ClearRequests();
         var again = await host.Store.GetAsync(org, created.Id, None);
 
-        Assert.Equal(created, repaired);
-        Assert.Equal(created, again);
+        SecretAssert.Same(created, repaired);
+        SecretAssert.Same(created, again);
         Assert.Equal(1, dataReads);
         Assert.DoesNotContain(host.Emulator.Requests, r => r.Path.StartsWith("secret/data/", StringComparison.Ordinal));
         Assert.Contains(host.Logs.Lines, l => l.Contains("mirror is missing", StringComparison.Ordinal));
@@ -96,7 +96,7 @@ public sealed class VaultSecretStoreTests : IAsyncLifetime
         Assert.Equal(["new"], read.Tags);
         Assert.Equal("bob", read.UpdatedBy);
         Assert.Equal(created.CreatedAt, read.CreatedAt);
-        Assert.Equal(read, listed);
+        SecretAssert.Same(read, listed);
         var mirror = (await host.Client.ReadMetadataAsync($"orgs/{org}/{created.Id}", None))!.CustomMetadata;
         Assert.Equal("2", mirror["recommender.version"]);
     }
@@ -118,7 +118,7 @@ public sealed class VaultSecretStoreTests : IAsyncLifetime
         // The name is free again: creating it takes the key over with check-and-set, the version counting on.
         var again = await host.Store.CreateAsync(org, TestSecrets.Alibaba("gone", seed: "4"), "bob", None);
         Assert.Equal(3, again.Version);
-        Assert.Equal(again, await host.Store.GetAsync(org, created.Id, None));
+        SecretAssert.Same(again, await host.Store.GetAsync(org, created.Id, None));
         Assert.Equal(TestSecrets.KeySecret("4"), (await host.Store.ReadValuesAsync(org, created.Id, None))![SecretSchema.AlibabaAccessKeySecret]);
     }
 
@@ -192,7 +192,7 @@ public sealed class VaultSecretStoreTests : IAsyncLifetime
 
         var created = await scoped.Store.CreateAsync(org, TestSecrets.Alibaba("namespaced"), "alice", None);
 
-        Assert.Equal(created, await scoped.Store.GetAsync(org, created.Id, None));
+        SecretAssert.Same(created, await scoped.Store.GetAsync(org, created.Id, None));
         Assert.All(scoped.Emulator.Requests, r => Assert.Equal("team1/", r.Namespace));
     }
 

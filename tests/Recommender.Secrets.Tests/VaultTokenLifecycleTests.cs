@@ -66,7 +66,7 @@ public sealed class VaultTokenLifecycleTests
 
         for (var round = 1; round <= 6 && host.Emulator.Requests.Count(r => r.Path == Login) < 2; round++)
         {
-            time.AdvanceTo(host.Renewer.NextRoundAt!.Value);
+            time.SetUtcNow(host.Renewer.NextRoundAt!.Value);
             await Eventually.TrueAsync(() => host.Renewer.Rounds == round + 1 && host.Renewer.NextRoundAt is not null, $"round {round + 1}");
         }
 
@@ -89,7 +89,7 @@ public sealed class VaultTokenLifecycleTests
         time.Advance(TimeSpan.FromSeconds(61));
         host.Emulator.ClearRequests();
 
-        Assert.Equal(created, await host.Store.GetAsync(org, created.Id, None));
+        SecretAssert.Same(created, await host.Store.GetAsync(org, created.Id, None));
 
         Assert.Equal(["403 secret/metadata", "200 auth/approle", "200 secret/metadata"],
             host.Emulator.Requests.Select(r => $"{r.Status} {string.Join('/', r.Path.Split('/').Take(2))}"));
@@ -204,7 +204,7 @@ public sealed class VaultTokenLifecycleTests
             await File.WriteAllTextAsync(file, second);
             host.Emulator.ClearRequests();
 
-            Assert.Equal(created, await host.Store.GetAsync(org, created.Id, None));
+            SecretAssert.Same(created, await host.Store.GetAsync(org, created.Id, None));
 
             Assert.Equal([(403, first), (200, second)], host.Emulator.Requests.Select(r => (r.Status, r.Token)));
         }

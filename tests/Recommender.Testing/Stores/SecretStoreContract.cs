@@ -34,7 +34,7 @@ public abstract class SecretStoreContract
         Assert.Equal(OrgA, created.Organization);
         Assert.Equal(created.CreatedAt, created.UpdatedAt);
         Assert.NotNull(read);
-        AssertSame(created, read);
+        SecretAssert.Same(created, read);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public abstract class SecretStoreContract
         Assert.True(third.UpdatedAt >= second.UpdatedAt && second.UpdatedAt >= created.CreatedAt);
         Assert.Equal(["new"], third.Tags);
         Assert.Equal("carol", third.UpdatedBy);
-        AssertSame(third, (await store.GetAsync(OrgA, created.Id, None))!);
+        SecretAssert.Same(third, (await store.GetAsync(OrgA, created.Id, None))!);
         var values = (await store.ReadValuesAsync(OrgA, created.Id, None))!;
         Assert.Equal(TestSecrets.KeySecret("3"), values[SecretSchema.AlibabaAccessKeySecret]);
         Assert.Null(values[SecretSchema.AlibabaRegionId]);
@@ -213,7 +213,7 @@ public abstract class SecretStoreContract
         var other = await store.CreateAsync(OrgB, TestSecrets.Alibaba("isolated", seed: "b"), "bob", None);
         Assert.Equal(created.Id, other.Id);
         Assert.Equal(1, other.Version);
-        AssertSame(created, (await store.GetAsync(OrgA, created.Id, None))!);
+        SecretAssert.Same(created, (await store.GetAsync(OrgA, created.Id, None))!);
         Assert.Equal(TestSecrets.KeySecret("a"), (await store.ReadValuesAsync(OrgA, created.Id, None))![SecretSchema.AlibabaAccessKeySecret]);
         Assert.Single(await store.ListAsync(OrgA, None));
     }
@@ -299,18 +299,5 @@ public abstract class SecretStoreContract
         await Assert.ThrowsAsync<ValidationException>(() => store.DeleteAsync(OrgA, id, None));
         await Assert.ThrowsAsync<ValidationException>(() => store.ReadValuesAsync(OrgA, id, None));
         Assert.NotNull(await store.GetAsync(OrgA, created.Id, None));
-    }
-
-    private static void AssertSame(SecretMetadata expected, SecretMetadata actual)
-    {
-        Assert.Equal(expected.Id, actual.Id);
-        Assert.Equal(expected.Organization, actual.Organization);
-        Assert.Equal(expected.Name, actual.Name);
-        Assert.Equal(expected.Type, actual.Type);
-        Assert.Equal(expected.Tags, actual.Tags);
-        Assert.Equal(expected.Version, actual.Version);
-        Assert.Equal(expected.UpdatedBy, actual.UpdatedBy);
-        Assert.Equal(expected.CreatedAt, actual.CreatedAt);
-        Assert.Equal(expected.UpdatedAt, actual.UpdatedAt);
     }
 }
