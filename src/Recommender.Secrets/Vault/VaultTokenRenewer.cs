@@ -35,7 +35,7 @@ public sealed class VaultTokenRenewer(IVaultClient vault, IOptions<VaultOptions>
         await Task.Yield();
         try
         {
-            while (await RenewOnceAsync(stoppingToken).ConfigureAwait(false) is { } wait)
+            while (await RoundAsync(stoppingToken).ConfigureAwait(false) is { } wait)
             {
                 Interlocked.Exchange(ref nextRoundTicks, (time.GetUtcNow() + wait).UtcTicks);
                 await Task.Delay(wait, time, stoppingToken).ConfigureAwait(false);
@@ -45,6 +45,25 @@ public sealed class VaultTokenRenewer(IVaultClient vault, IOptions<VaultOptions>
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Host shutting down.
+        }
+    }
+
+    /// <summary>
+    /// A round that never ends the service: an unexpected failure is logged and retried later, because an exception
+    /// escaping a BackgroundService stops the whole host.
+    /// </summary>
+    private async Task<TimeSpan?> RoundAsync(CancellationToken ct)
+    {
+        try
+        {
+            return await RenewOnceAsync(ct).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // see the summary: the renewal must outlive any one failure
+        catch (Exception e) when (e is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+            VaultLog.RenewalFailed(logger, e.GetType().Name, settings.RenewalRetryDelay);
+            return settings.RenewalRetryDelay;
         }
     }
 
