@@ -20,7 +20,7 @@ public sealed class VaultSecrecyTests
         VaultAppRoleCredentials credentials = null!;
         await using var host = await VaultTestHost.StartAsync(
             prepare: e => VaultTestHost.AppRole(credentials = e.AddAppRole("recommender", new VaultAppRoleSpec(TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)))),
-            settings: new() { ["Secrets:Vault:AttemptTimeout"] = "00:00:00.300", ["Secrets:Vault:OverallDeadline"] = "00:00:01" });
+            settings: new() { ["Secrets:Vault:AttemptTimeout"] = "00:00:01", ["Secrets:Vault:OverallDeadline"] = "00:00:02" });
         var created = await host.Store.CreateAsync(org, TestSecrets.Alibaba("leak test", seed: "0"), "alice", None);
         var token = host.Emulator.Requests[^1].Token!;
         Inject(host.Emulator, fault, token);
@@ -46,7 +46,7 @@ public sealed class VaultSecrecyTests
         {
             case "drop": emulator.Faults.DropNext(100, "secret/"); break;
             case "sealed": emulator.Seal(); break;
-            case "slow": emulator.Faults.Latency = TimeSpan.FromSeconds(2); break;
+            case "slow": emulator.Faults.Latency = TimeSpan.FromSeconds(3); break;
             case "revoked": emulator.RevokeToken(token); emulator.Faults.FailNext(400, 100, pathPrefix: "auth/approle/"); break;
             case "ok": break;
             default: emulator.Faults.FailNext(int.Parse(fault, System.Globalization.CultureInfo.InvariantCulture), 100, TimeSpan.FromMilliseconds(10), "secret/"); break;
