@@ -143,7 +143,8 @@ public sealed class HttpVaultClient : IVaultClient
 
     public async Task<VaultHealth> GetHealthAsync(CancellationToken ct)
     {
-        var answer = await transport.SendOnceAsync(new VaultCall("health", HttpMethod.Get, "sys/health", Authenticated: false), ct).ConfigureAwait(false);
+        var call = new VaultCall("health", HttpMethod.Get, "sys/health", Authenticated: false);
+        var answer = await transport.SendOnceAsync(call, ct).ConfigureAwait(false);
         return answer is null
             ? new VaultHealth(0, false, false, false, null)
             : new VaultHealth(answer.Status, VaultJson.Bool(answer.Body, "initialized"), VaultJson.Bool(answer.Body, "sealed"),
@@ -196,8 +197,8 @@ public sealed class HttpVaultClient : IVaultClient
             var answer = await transport.SendAsync(call, null, CancellationToken.None).ConfigureAwait(false);
             if (answer.Status == 400)
             {
-                throw new SecretsUnavailableException(
-                    $"The secret store (Vault) refused the service's AppRole login (HTTP 400{(answer.Errors.Count == 0 ? "" : ": " + string.Join("; ", answer.Errors))}).");
+                var errors = answer.Errors.Count == 0 ? "" : ": " + string.Join("; ", answer.Errors);
+                throw new SecretsUnavailableException($"The secret store (Vault) refused the service's AppRole login (HTTP 400{errors}).");
             }
 
             Expect(call, answer, 200);

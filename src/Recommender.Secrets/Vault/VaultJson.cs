@@ -68,7 +68,8 @@ internal static class VaultJson
             }
         }
 
-        return new VaultKvMetadata(current.Value, created.Value, Time(data, "updated_time") ?? created.Value, StringMap(Object(data, "custom_metadata")), versions);
+        var updated = Time(data, "updated_time") ?? created.Value;
+        return new VaultKvMetadata(current.Value, created.Value, updated, StringMap(Object(data, "custom_metadata")), versions);
     }
 
     public static IReadOnlyDictionary<string, string> StringMap(JsonObject? map)

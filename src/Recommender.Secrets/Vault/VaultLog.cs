@@ -8,13 +8,15 @@ namespace Recommender.Secrets.Vault;
 /// </summary>
 internal static partial class VaultLog
 {
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Vault {Operation} {Path}: attempt {Attempt} of {MaxAttempts} failed ({Reason}); retrying in {Delay}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Vault {Operation} {Path}: attempt {Attempt} of {MaxAttempts} failed ({Reason}); retrying in {Delay}")]
     public static partial void Retrying(ILogger logger, string operation, string path, int attempt, int maxAttempts, string reason, TimeSpan delay);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vault {Operation} {Path} gave up: {Reason}")]
     public static partial void GaveUp(ILogger logger, string operation, string path, string reason);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Vault refused the token on {Operation} {Path} (HTTP 403); authenticating again and retrying once")]
+    [LoggerMessage(Level = LogLevel.Information, Message =
+        "Vault refused the token on {Operation} {Path} (HTTP 403); authenticating again and retrying once")]
     public static partial void Reauthenticating(ILogger logger, string operation, string path);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Vault login by {Method} succeeded: lease {Lease}, renewable {Renewable}")]
@@ -29,7 +31,9 @@ internal static partial class VaultLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Vault refused to renew the token; logging in again")]
     public static partial void RenewalRefused(ILogger logger);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The static Vault token cannot be renewed any further and expires at {ExpiresAt}; replace it (Secrets:Vault:TokenFile is re-read when Vault refuses it)")]
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "The static Vault token cannot be renewed any further and expires at {ExpiresAt}; replace it "
+        + "(Secrets:Vault:TokenFile is re-read when Vault refuses it)")]
     public static partial void StaticTokenExpiring(ILogger logger, DateTimeOffset? expiresAt);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "The Vault token does not expire; no renewal needed")]
@@ -44,6 +48,7 @@ internal static partial class VaultLog
     [LoggerMessage(Level = LogLevel.Warning, Message = "Secret {Organization}/{Id} is not a secret this service can read ({Problem}); skipped")]
     public static partial void UnreadableSecret(ILogger logger, string organization, string id, string problem);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Secret {Organization}/{Id}: version {Version} is written but its metadata mirror is not ({Reason}); the next read repairs it")]
+    [LoggerMessage(Level = LogLevel.Warning, Message =
+        "Secret {Organization}/{Id}: version {Version} is written but its metadata mirror is not ({Reason}); the next read repairs it")]
     public static partial void MirrorWriteFailed(ILogger logger, string organization, string id, long version, string reason);
 }

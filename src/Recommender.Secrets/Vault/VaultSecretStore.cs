@@ -91,7 +91,8 @@ public sealed class VaultSecretStore(IVaultClient vault, TimeProvider time, ILog
             throw VersionConflict(id, draft, expectedVersion, metadata.CurrentVersion);
         }
 
-        var written = await WriteOrConflictAsync(organization, draft, path, secret.ToData(), expectedVersion, expectedVersion, ct).ConfigureAwait(false);
+        var written = await WriteOrConflictAsync(organization, draft, path, secret.ToData(), expectedVersion, expectedVersion, ct)
+            .ConfigureAwait(false);
         await MirrorAsync(organization, id, path, VaultSecretMirror.Of(secret, written.Version), ct).ConfigureAwait(false);
         return ToMetadata(organization, id, secret, metadata.CreatedTime, written);
     }
@@ -177,7 +178,8 @@ public sealed class VaultSecretStore(IVaultClient vault, TimeProvider time, ILog
         var secret = VaultStoredSecret.From(draft, actor ?? "");
         return VaultSecretMirror.Of(secret, long.MaxValue).Fits()
             ? secret
-            : throw new ValidationException("input", "the name, tags and author together are more than Vault's custom metadata holds; use fewer or shorter tags.");
+            : throw new ValidationException("input",
+                "the name, tags and author together are more than Vault's custom metadata holds; use fewer or shorter tags.");
     }
 
     private bool IsLive(VaultKvMetadata metadata) => metadata.Current is { } current && current.IsLiveAt(time.GetUtcNow());
@@ -218,11 +220,14 @@ public sealed class VaultSecretStore(IVaultClient vault, TimeProvider time, ILog
                 return ours;
             }
 
-            throw expected == 0 ? AlreadyExists(organization, draft, metadata.CurrentVersion) : VersionConflict(draft.Id, draft, expected, metadata.CurrentVersion);
+            throw expected == 0
+                ? AlreadyExists(organization, draft, metadata.CurrentVersion)
+                : VersionConflict(draft.Id, draft, expected, metadata.CurrentVersion);
         }
     }
 
-    private async Task<VaultKvVersion?> OurEarlierAttemptAsync(string path, VaultKvMetadata metadata, long cas, VaultStoredSecret secret, CancellationToken ct)
+    private async Task<VaultKvVersion?> OurEarlierAttemptAsync(
+        string path, VaultKvMetadata metadata, long cas, VaultStoredSecret secret, CancellationToken ct)
     {
         if (metadata.CurrentVersion != cas + 1)
         {
@@ -269,7 +274,8 @@ public sealed class VaultSecretStore(IVaultClient vault, TimeProvider time, ILog
         return ToMetadata(organization, id, secret, metadata.CreatedTime, read.Metadata);
     }
 
-    private static SecretMetadata ToMetadata(string organization, string id, VaultStoredSecret secret, DateTimeOffset createdAt, VaultKvVersion version) =>
+    private static SecretMetadata ToMetadata(
+        string organization, string id, VaultStoredSecret secret, DateTimeOffset createdAt, VaultKvVersion version) =>
         new(id, organization, secret.Name, secret.Type, secret.Tags, createdAt, version.CreatedTime, version.Version, secret.UpdatedBy);
 
     private static ConflictException AlreadyExists(string organization, SecretDraft draft, long currentVersion) =>

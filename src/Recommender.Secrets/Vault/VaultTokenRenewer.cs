@@ -78,7 +78,9 @@ public sealed class VaultTokenRenewer(IVaultClient vault, IOptions<VaultOptions>
         {
             if (lease is null)
             {
-                lease = settings.UsesAppRole ? await vault.LoginAsync(ct).ConfigureAwait(false) : await vault.LookupSelfAsync(ct).ConfigureAwait(false);
+                lease = settings.UsesAppRole
+                    ? await vault.LoginAsync(ct).ConfigureAwait(false)
+                    : await vault.LookupSelfAsync(ct).ConfigureAwait(false);
                 return Next(lease);
             }
 

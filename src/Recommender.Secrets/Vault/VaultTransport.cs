@@ -74,8 +74,8 @@ internal sealed class VaultTransport(HttpClient http, VaultOptions settings, Tim
                 var delay = Backoff(attempt, outcome.RetryAfter);
                 if (time.GetUtcNow() + delay >= deadlineAt)
                 {
-                    throw Unavailable(call, $"{reason}; waiting {delay.TotalMilliseconds:0} ms more would pass the {settings.OverallDeadline} deadline",
-                        attempt, outcome.RetryAfter, outcome.Error);
+                    var why = $"{reason}; waiting {delay.TotalMilliseconds:0} ms more would pass the {settings.OverallDeadline} deadline";
+                    throw Unavailable(call, why, attempt, outcome.RetryAfter, outcome.Error);
                 }
 
                 VaultLog.Retrying(logger, call.Operation, call.Path, attempt, settings.MaxAttempts, reason, delay);
@@ -104,7 +104,9 @@ internal sealed class VaultTransport(HttpClient http, VaultOptions settings, Tim
     {
         VaultLog.GaveUp(logger, call.Operation, call.Path, reason);
         return new SecretsUnavailableException(
-            $"The secret store (Vault) is unavailable: {call.Operation} {call.Path} failed after {attempts} attempt(s): {reason}.", retryAfter, inner);
+            $"The secret store (Vault) is unavailable: {call.Operation} {call.Path} failed after {attempts} attempt(s): {reason}.",
+            retryAfter,
+            inner);
     }
 
     /// <summary>Doubling from <see cref="VaultOptions.BaseRetryDelay"/>, capped, times a jitter in [1, 1.5); at least Retry-After.</summary>
