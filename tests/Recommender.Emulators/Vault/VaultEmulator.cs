@@ -192,7 +192,7 @@ public sealed class VaultEmulator : IAsyncDisposable
 
             if (fault is { Drop: true })
             {
-                context.Abort();
+                await DropAsync(context).ConfigureAwait(false);
                 return;
             }
 
@@ -222,6 +222,20 @@ public sealed class VaultEmulator : IAsyncDisposable
                 requests.Add(new VaultRequestRecord(request.Method, logPath, logNamespace, token, bodyText, status, at));
             }
         }
+    }
+
+    /// <summary>
+    /// Sends the headers and the first byte of a body, then resets the connection. A drop before any byte would be retried
+    /// silently by .NET's SocketsHttpHandler on a reused connection, hiding the fault from the client under test.
+    /// </summary>
+    private static async Task DropAsync(HttpContext context)
+    {
+        context.Response.StatusCode = 200;
+        context.Response.Headers.ContentType = "application/json";
+        context.Response.ContentLength = 1024;
+        await context.Response.Body.WriteAsync("{"u8.ToArray(), context.RequestAborted).ConfigureAwait(false);
+        await context.Response.Body.FlushAsync(context.RequestAborted).ConfigureAwait(false);
+        context.Abort();
     }
 
     /// <summary><c>X-Vault-Token</c>, else <c>Authorization: Bearer</c>.</summary>
