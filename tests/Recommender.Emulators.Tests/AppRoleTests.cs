@@ -104,7 +104,7 @@ public sealed class AppRoleTests : VaultTestBase
     public async Task Login_ignores_a_stale_token_header()
     {
         var credentials = Vault.AddAppRole("recommender", Spec);
-        var response = await PostAsync("auth/approle/login", $$"""{"role_id":"{{credentials.RoleId}}","secret_id":"{{credentials.SecretId}}"}""", token: "hvs.expired-long-ago");
+        var response = await PostAsync("auth/approle/login", LoginBody(credentials), token: "hvs.expired-long-ago");
         Assert.Equal(200, response.Status);
     }
 
@@ -112,9 +112,10 @@ public sealed class AppRoleTests : VaultTestBase
     public async Task Custom_mount_logs_in_at_its_own_path()
     {
         var credentials = Vault.AddAppRole("recommender", Spec, mount: "ci-approle");
-        var response = await PostAsync("auth/ci-approle/login", $$"""{"role_id":"{{credentials.RoleId}}","secret_id":"{{credentials.SecretId}}"}""", token: null);
+        var response = await PostAsync("auth/ci-approle/login", LoginBody(credentials), token: null);
         Assert.Equal(200, response.Status);
-        Assert.Equal("auth/ci-approle/login", Text((await GetAsync("auth/token/lookup-self", Text(response.Json.GetProperty("auth"), "client_token"))).Data, "path"));
+        var token = Text(response.Json.GetProperty("auth"), "client_token");
+        Assert.Equal("auth/ci-approle/login", Text((await GetAsync("auth/token/lookup-self", token)).Data, "path"));
         Assert.Equal(403, (await LoginAsync(credentials.RoleId, credentials.SecretId)).Status);
     }
 

@@ -29,7 +29,8 @@ public sealed class CasTests : VaultTestBase
     {
         await WriteAsync("app", """{"a":"1"}""");
         await WriteAsync("app", """{"a":"2"}""");
-        AssertError(await PostAsync("secret/data/app", """{"data":{"a":"x"},"options":{"cas":1}}"""), 400, "check-and-set parameter did not match the current version");
+        var stale = await PostAsync("secret/data/app", """{"data":{"a":"x"},"options":{"cas":1}}""");
+        AssertError(stale, 400, "check-and-set parameter did not match the current version");
         Assert.Equal(2, Int((await GetAsync("secret/metadata/app")).Data, "current_version"));
     }
 
@@ -46,7 +47,8 @@ public sealed class CasTests : VaultTestBase
     [InlineData("{}")]
     public async Task Non_integer_cas_is_a_parse_error(string cas)
     {
-        AssertError(await PostAsync("secret/data/app", $$$"""{"data":{"a":"1"},"options":{"cas":{{{cas}}}}}"""), 400, "error parsing check-and-set parameter");
+        var response = await PostAsync("secret/data/app", $$$"""{"data":{"a":"1"},"options":{"cas":{{{cas}}}}}""");
+        AssertError(response, 400, "error parsing check-and-set parameter");
     }
 
     [Fact]

@@ -119,7 +119,9 @@ public sealed class FaultTests : VaultTestBase
 
         var records = Vault.Requests;
         Assert.Equal(2, records.Count);
-        Assert.Equal(("POST", "secret/data/a b", (string?)null, token, """{"data":{"k":"v"}}""", 200), (records[0].Method, records[0].Path, records[0].Namespace, records[0].Token, records[0].Body, records[0].Status));
+        Assert.Equal(
+            new VaultRequestRecord("POST", "secret/data/a b", null, token, """{"data":{"k":"v"}}""", 200, Start),
+            records[0]);
         Assert.Equal(("GET", (string?)null, 403, Start), (records[1].Method, records[1].Token, records[1].Status, records[1].At));
         Vault.ClearRequests();
         Assert.Empty(Vault.Requests);

@@ -16,7 +16,10 @@ public sealed class MetadataAndListTests : VaultTestBase
         Assert.Equal(200, response.Status);
         var data = response.Data;
         Assert.Equal(
-            ["cas_required", "created_time", "current_version", "custom_metadata", "delete_version_after", "max_versions", "oldest_version", "updated_time", "versions"],
+            [
+                "cas_required", "created_time", "current_version", "custom_metadata", "delete_version_after", "max_versions",
+                "oldest_version", "updated_time", "versions",
+            ],
             data.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
         Assert.Equal("2025-03-22T02:24:06.9453192Z", Text(data, "created_time"));
         Assert.Equal("2025-03-22T02:24:07.9453192Z", Text(data, "updated_time"));
@@ -36,12 +39,13 @@ public sealed class MetadataAndListTests : VaultTestBase
         var written = await WriteAsync("app", """{"a":"1"}""");
         Assert.Equal("""{"owner":"ops","tier":"1"}""", written.GetProperty("custom_metadata").GetRawText());
 
-        var patch = await SendAsync("PATCH", "secret/metadata/app", """{"custom_metadata":{"tier":null,"team":"x"},"max_versions":4}""", contentType: "application/merge-patch+json");
+        var patch = await PatchAsync("secret/metadata/app", """{"custom_metadata":{"tier":null,"team":"x"},"max_versions":4}""");
         Assert.Equal(204, patch.Status);
         var metadata = (await GetAsync("secret/metadata/app")).Data;
         Assert.Equal("""{"owner":"ops","team":"x"}""", metadata.GetProperty("custom_metadata").GetRawText());
         Assert.Equal(4, Int(metadata, "max_versions"));
-        Assert.Equal("""{"owner":"ops","team":"x"}""", (await GetAsync("secret/data/app")).Data.GetProperty("metadata").GetProperty("custom_metadata").GetRawText());
+        var versionMetadata = (await GetAsync("secret/data/app")).Data.GetProperty("metadata");
+        Assert.Equal("""{"owner":"ops","team":"x"}""", versionMetadata.GetProperty("custom_metadata").GetRawText());
 
         Assert.Equal(204, (await PostAsync("secret/metadata/app", """{"custom_metadata":{"only":"this"}}""")).Status);
         Assert.Equal("""{"only":"this"}""", (await GetAsync("secret/metadata/app")).Data.GetProperty("custom_metadata").GetRawText());
@@ -57,7 +61,7 @@ public sealed class MetadataAndListTests : VaultTestBase
     [Fact]
     public async Task Metadata_patch_of_a_missing_key_is_404()
     {
-        AssertEmptyNotFound(await SendAsync("PATCH", "secret/metadata/none", """{"max_versions":2}""", contentType: "application/merge-patch+json"));
+        AssertEmptyNotFound(await PatchAsync("secret/metadata/none", """{"max_versions":2}"""));
     }
 
     [Fact]

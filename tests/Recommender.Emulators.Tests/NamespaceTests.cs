@@ -2,7 +2,7 @@ using Recommender.Emulators.Vault;
 
 namespace Recommender.Emulators.Tests;
 
-/// <summary>Contract §8: <c>X-Vault-Namespace</c> (verbatim, trailing slash optional) ≡ a path prefix; namespace-scoped tokens and mounts.</summary>
+/// <summary>Contract §8: <c>X-Vault-Namespace</c> (trailing slash optional) ≡ a path prefix; namespace-scoped tokens and mounts.</summary>
 public sealed class NamespaceTests : VaultTestBase
 {
     [Fact]

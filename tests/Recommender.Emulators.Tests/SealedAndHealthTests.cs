@@ -76,7 +76,7 @@ public sealed class SealedAndHealthTests : VaultTestBase
         AssertError(await GetAsync("secret/data/app"), 503, "Vault is sealed");
         AssertError(await GetAsync("secret/data/app", token: null), 503, "Vault is sealed");
         AssertError(await GetAsync("auth/token/lookup-self"), 503, "Vault is sealed");
-        AssertError(await PostAsync("auth/approle/login", $$"""{"role_id":"{{credentials.RoleId}}","secret_id":"{{credentials.SecretId}}"}""", token: null), 503, "Vault is sealed");
+        AssertError(await PostAsync("auth/approle/login", LoginBody(credentials), token: null), 503, "Vault is sealed");
         Assert.Equal("application/json", (await GetAsync("secret/data/app")).ContentType);
 
         Vault.Unseal();
