@@ -34,7 +34,7 @@ public abstract class VaultTestBase : IAsyncLifetime
 
     protected virtual long MaxRequestBytes => 33554432;
 
-    /// <summary>Sends <paramref name="json"/> (raw text) with <paramref name="token"/> in <c>X-Vault-Token</c> (the root token when omitted).</summary>
+    /// <summary>Sends <paramref name="json"/> (raw text) with <paramref name="token"/> in <c>X-Vault-Token</c> (root when omitted).</summary>
     protected async Task<VaultResponse> SendAsync(
         string method, string path, string? json = null, string? token = "", string? ns = null, string contentType = "application/json")
     {
@@ -65,7 +65,16 @@ public abstract class VaultTestBase : IAsyncLifetime
 
     protected Task<VaultResponse> GetAsync(string path, string? token = "", string? ns = null) => SendAsync("GET", path, null, token, ns);
 
-    protected Task<VaultResponse> PostAsync(string path, string json, string? token = "", string? ns = null) => SendAsync("POST", path, json, token, ns);
+    protected Task<VaultResponse> PostAsync(string path, string json, string? token = "", string? ns = null) =>
+        SendAsync("POST", path, json, token, ns);
+
+    /// <summary>A PATCH with <c>application/merge-patch+json</c>.</summary>
+    protected Task<VaultResponse> PatchAsync(string path, string json, string? token = "") =>
+        SendAsync("PATCH", path, json, token, contentType: "application/merge-patch+json");
+
+    /// <summary>The AppRole login body.</summary>
+    protected static string LoginBody(VaultAppRoleCredentials credentials) =>
+        $$"""{"role_id":"{{credentials.RoleId}}","secret_id":"{{credentials.SecretId}}"}""";
 
     /// <summary>Writes <c>{"data":…}</c> to <c>secret/data/{key}</c> and asserts the 200.</summary>
     protected async Task<JsonElement> WriteAsync(string key, string dataJson, string mount = "secret")

@@ -46,13 +46,17 @@ public static class GoDuration
                 numberLength++;
             }
 
-            if (numberLength == 0 || !double.TryParse(rest.AsSpan(0, numberLength), NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
+            var digits = rest.AsSpan(0, numberLength);
+            if (numberLength == 0 || !double.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
             {
                 return false;
             }
 
             rest = rest[numberLength..];
-            var unit = Units.Where(u => rest.StartsWith(u.Unit, StringComparison.Ordinal)).OrderByDescending(u => u.Unit.Length).FirstOrDefault();
+            var unit = Units
+                .Where(u => rest.StartsWith(u.Unit, StringComparison.Ordinal))
+                .OrderByDescending(u => u.Unit.Length)
+                .FirstOrDefault();
             if (unit.Unit is null)
             {
                 return false;

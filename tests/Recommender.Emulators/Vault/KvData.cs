@@ -2,7 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace Recommender.Emulators.Vault;
 
-/// <summary>The <c>data/</c>, <c>delete/</c>, <c>undelete/</c>, <c>destroy/</c> and <c>subkeys/</c> endpoints (contract §4.1, §4.4–§4.7), run under the engine's lock.</summary>
+/// <summary>
+/// The <c>data/</c>, <c>delete/</c>, <c>undelete/</c>, <c>destroy/</c> and <c>subkeys/</c> endpoints (contract §4.1, §4.4–§4.7),
+/// run under the engine's lock.
+/// </summary>
 internal static class KvData
 {
     public static VaultAnswer Read(KvEngine engine, VaultRequest request, string path)
@@ -60,7 +63,7 @@ internal static class KvData
         return VaultAnswer.Ok(version.Metadata(key.CustomMetadata), engine.MountType);
     }
 
-    /// <summary>Soft-deletes the latest version; a no-op (still 204) when it is already deleted or destroyed, or the key is unknown.</summary>
+    /// <summary>Soft-deletes the latest version; a no-op (still 204) when already deleted or destroyed, or the key is unknown.</summary>
     public static VaultAnswer DeleteLatest(KvEngine engine, VaultRequest request, string path)
     {
         if (engine.Keys.GetValueOrDefault(path)?.Latest is { } latest && latest.IsLive(request.Now))
@@ -114,8 +117,12 @@ internal static class KvData
         key?.Versions.GetValueOrDefault(number > 0 ? number : key.CurrentVersion);
 
     private static JsonObject Shape(JsonObject data, int depth, int level) =>
-        new(data.Select(p => KeyValuePair.Create(p.Key, p.Value is JsonObject child && (depth <= 0 || level < depth) ? (JsonNode?)Shape(child, depth, level + 1) : null)));
+        new(data.Select(p => KeyValuePair.Create(p.Key, Descend(p.Value, depth, level))));
+
+    private static JsonNode? Descend(JsonNode? value, int depth, int level) =>
+        value is JsonObject child && (depth <= 0 || level < depth) ? Shape(child, depth, level + 1) : null;
 
     /// <summary>§4.7: a 404 whose body is the full envelope, so the client still sees the version's metadata.</summary>
-    private static VaultError NotFoundWith(JsonObject data, KvEngine engine) => new(404) { Body = VaultJson.Envelope(data, engine.MountType) };
+    private static VaultError NotFoundWith(JsonObject data, KvEngine engine) =>
+        new(404) { Body = VaultJson.Envelope(data, engine.MountType) };
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 
 namespace Recommender.Emulators.Vault;
@@ -51,6 +52,8 @@ internal sealed class KvKey(DateTimeOffset created)
         return version;
     }
 
+    private static string Number(int version) => version.ToString(CultureInfo.InvariantCulture);
+
     /// <summary>Contract §4.3: the <c>data</c> of a metadata read.</summary>
     public JsonObject Metadata() => new()
     {
@@ -62,6 +65,6 @@ internal sealed class KvKey(DateTimeOffset created)
         ["max_versions"] = Settings.MaxVersions,
         ["oldest_version"] = OldestVersion,
         ["updated_time"] = VaultTime.Format(Updated),
-        ["versions"] = new JsonObject(Versions.Select(v => KeyValuePair.Create(v.Key.ToString(System.Globalization.CultureInfo.InvariantCulture), (JsonNode?)v.Value.Summary()))),
+        ["versions"] = new JsonObject(Versions.Select(v => KeyValuePair.Create(Number(v.Key), (JsonNode?)v.Value.Summary()))),
     };
 }

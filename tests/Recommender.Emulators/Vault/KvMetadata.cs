@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Recommender.Emulators.Vault;
 
-/// <summary>The <c>metadata/</c> endpoints (contract §4.1, §4.3): read, LIST, write, patch, delete. Run under the engine's lock.</summary>
+/// <summary>The <c>metadata/</c> endpoints (contract §4.1, §4.3): read, LIST, write, patch, delete; under the engine's lock.</summary>
 internal static class KvMetadata
 {
     public static VaultAnswer Read(KvEngine engine, string path) =>
@@ -45,7 +45,9 @@ internal static class KvMetadata
         key.Settings.CopyFrom(settings);
         if (custom is not null)
         {
-            key.CustomMetadata = custom.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal);
+            key.CustomMetadata = custom
+                .Where(p => p.Value is not null)
+                .ToDictionary(p => p.Key, p => p.Value!.GetValue<string>(), StringComparer.Ordinal);
         }
 
         key.Updated = request.Now;
@@ -62,7 +64,7 @@ internal static class KvMetadata
         key.Settings.CopyFrom(settings);
         if (custom is not null)
         {
-            var merged = key.CustomMetadata is null ? new Dictionary<string, string>(StringComparer.Ordinal) : new Dictionary<string, string>(key.CustomMetadata, StringComparer.Ordinal);
+            var merged = new Dictionary<string, string>(key.CustomMetadata ?? [], StringComparer.Ordinal);
             foreach (var (name, value) in custom)
             {
                 if (value is null)

@@ -1,6 +1,9 @@
 namespace Recommender.Emulators.Vault;
 
-/// <summary>The settings shared by the engine config and a key's metadata: <c>max_versions</c>, <c>cas_required</c>, <c>delete_version_after</c>.</summary>
+/// <summary>
+/// The settings shared by the engine config and a key's metadata: <c>max_versions</c>, <c>cas_required</c>,
+/// <c>delete_version_after</c>.
+/// </summary>
 internal sealed class KvSettings
 {
     public int MaxVersions { get; set; }

@@ -9,7 +9,7 @@ internal sealed class KvVersion(int number, DateTimeOffset created, JsonObject d
 
     public DateTimeOffset Created { get; } = created;
 
-    /// <summary>Set by a soft delete, or in advance by <c>delete_version_after</c>; the version reads as deleted once it has passed.</summary>
+    /// <summary>Set by a soft delete, or in advance by <c>delete_version_after</c>; the version reads as deleted once passed.</summary>
     public DateTimeOffset? DeletionTime { get; set; }
 
     public bool Destroyed { get; private set; }

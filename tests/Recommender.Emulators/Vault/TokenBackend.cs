@@ -25,7 +25,8 @@ internal sealed class TokenBackend(TokenStore store) : IVaultBackend
             ("renew", VaultOperation.Write) => store.Renew(Target(request), request.Body, request.Now),
             ("revoke", VaultOperation.Write) => Revoke(Target(request).Id),
             ("create" or "create-orphan", VaultOperation.Write) => Create(request, token, orphan: subPath == "create-orphan"),
-            ("lookup-self" or "renew-self" or "revoke-self" or "renew" or "revoke" or "create" or "create-orphan", _) => throw VaultError.Unsupported(),
+            ("lookup-self" or "renew-self" or "revoke-self" or "renew" or "revoke" or "create" or "create-orphan", _) =>
+                throw VaultError.Unsupported(),
             _ => throw new VaultError(404, "unsupported path"),
         };
     }
@@ -54,9 +55,10 @@ internal sealed class TokenBackend(TokenStore store) : IVaultBackend
         var spec = new VaultTokenSpec(
             Ttl: Duration(body, "ttl"),
             MaxTtl: Duration(body, "explicit_max_ttl"),
-            Renewable: body["renewable"] is not { } renewable || (KvParams.TryBool(renewable, out var flag) ? flag : throw VaultError.BadRequest("invalid renewable")),
+            Renewable: body["renewable"] is not { } renewable
+                || (KvParams.TryBool(renewable, out var flag) ? flag : throw Invalid(renewable, "renewable")),
             NumUses: body["num_uses"] is { } uses && KvParams.TryInt(uses, out var count) ? (int)count : 0,
-            Type: body["type"]?.GetValue<string>() == "batch" ? VaultTokenType.Batch : VaultTokenType.Service,
+            Type: body["type"]?.ToJsonString() == "\"batch\"" ? VaultTokenType.Batch : VaultTokenType.Service,
             Policies: parent.Rules);
         var child = store.Issue(spec, request.Namespace.Path, "auth/token/create", "token", orphan: orphan);
         var lease = child.ExpiresAt is { } at ? (long)(at - request.Now).TotalSeconds : 0;
@@ -70,6 +72,9 @@ internal sealed class TokenBackend(TokenStore store) : IVaultBackend
             return null;
         }
 
-        return KvParams.TryDuration(raw, out var value) ? value : throw VaultError.BadRequest($"error converting input {raw.ToJsonString()} for field \"{name}\"");
+        return KvParams.TryDuration(raw, out var value) ? value : throw Invalid(raw, name);
     }
+
+    private static VaultError Invalid(JsonNode raw, string name) =>
+        VaultError.BadRequest($"error converting input {raw.ToJsonString()} for field \"{name}\"");
 }

@@ -26,7 +26,8 @@ internal sealed class TokenStore(TimeProvider time)
         Orphan = true,
     });
 
-    public VaultToken Issue(VaultTokenSpec spec, string ns, string path, string displayName, IReadOnlyDictionary<string, string>? meta = null, bool orphan = false)
+    public VaultToken Issue(
+        VaultTokenSpec spec, string ns, string path, string displayName, IReadOnlyDictionary<string, string>? meta = null, bool orphan = false)
     {
         var now = time.GetUtcNow();
         var maxTtl = spec.MaxTtl ?? TimeSpan.Zero;
@@ -81,7 +82,9 @@ internal sealed class TokenStore(TimeProvider time)
     {
         lock (gate)
         {
-            return id is not null && tokens.TryGetValue(id, out var token) && token.IsValid(now) ? token : throw VaultError.PermissionDenied();
+            return id is not null && tokens.TryGetValue(id, out var token) && token.IsValid(now)
+                ? token
+                : throw VaultError.PermissionDenied();
         }
     }
 
@@ -140,7 +143,8 @@ internal sealed class TokenStore(TimeProvider time)
             var warnings = new List<string>();
             if (ttl > left)
             {
-                warnings.Add($"TTL of \"{GoDuration.Format(Seconds(ttl))}\" exceeded the effective max_ttl of \"{GoDuration.Format(left)}\"; TTL value is capped accordingly");
+                var (asked, max) = (GoDuration.Format(Seconds(ttl)), GoDuration.Format(left));
+                warnings.Add($"TTL of \"{asked}\" exceeded the effective max_ttl of \"{max}\"; TTL value is capped accordingly");
                 ttl = left;
             }
 

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -58,7 +57,10 @@ public sealed class VaultEmulator : IAsyncDisposable
 
     public bool IsSealed => state.IsSealed;
 
-    /// <summary>An unsealed standby: <c>sys/health</c> answers 429 (or 200 with <c>standbyok</c>); other routes are served as if forwarded.</summary>
+    /// <summary>
+    /// An unsealed standby: <c>sys/health</c> answers 429 (or 200 with <c>standbyok</c>); other routes are served as if
+    /// forwarded to the active node.
+    /// </summary>
     public bool IsStandby
     {
         get => state.IsStandby;
@@ -131,7 +133,9 @@ public sealed class VaultEmulator : IAsyncDisposable
             backend = rolesByName.GetValueOrDefault(roleName);
         }
 
-        return (backend ?? throw new ArgumentException($"No AppRole role '{roleName}'.", nameof(roleName))).AddSecretId(roleName, numUses, ttl);
+        return backend is null
+            ? throw new ArgumentException($"No AppRole role '{roleName}'.", nameof(roleName))
+            : backend.AddSecretId(roleName, numUses, ttl);
     }
 
     /// <summary>Adds a namespace (and its parents): <c>"team1/"</c> or <c>"a/b"</c>. It starts without mounts.</summary>
@@ -141,7 +145,7 @@ public sealed class VaultEmulator : IAsyncDisposable
         namespaces.Add(path);
     }
 
-    /// <summary>Mounts an empty KV v2 engine (no-op when already mounted). <c>secret</c> is mounted in the root namespace at start.</summary>
+    /// <summary>Mounts an empty KV v2 engine (no-op when already there); <c>secret</c> is mounted in the root namespace at start.</summary>
     public void MountKv(string mount, string? ns = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mount);
@@ -149,10 +153,12 @@ public sealed class VaultEmulator : IAsyncDisposable
     }
 
     /// <summary>Sets the engine config, as <c>POST {mount}/config</c> would; 0 max versions means the default of 10.</summary>
-    public void ConfigureKv(string mount, int maxVersions = 0, bool casRequired = false, TimeSpan? deleteVersionAfter = null, string? ns = null)
+    public void ConfigureKv(
+        string mount, int maxVersions = 0, bool casRequired = false, TimeSpan? deleteVersionAfter = null, string? ns = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(mount);
-        var engine = namespaces.Get(ns).Kv.GetValueOrDefault(mount.Trim('/')) ?? throw new ArgumentException($"No KV mount '{mount}'.", nameof(mount));
+        var engine = namespaces.Get(ns).Kv.GetValueOrDefault(mount.Trim('/'))
+            ?? throw new ArgumentException($"No KV mount '{mount}'.", nameof(mount));
         engine.Configure(maxVersions, casRequired, deleteVersionAfter);
     }
 
@@ -172,7 +178,7 @@ public sealed class VaultEmulator : IAsyncDisposable
         var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path.Value ?? "/";
         var query = rawTarget.IndexOf('?', StringComparison.Ordinal);
         var fullPath = Uri.UnescapeDataString(query < 0 ? rawTarget : rawTarget[..query]);
-        var token = Token(request);
+        var token = VaultHttp.Token(request);
         var header = request.Headers["X-Vault-Namespace"].FirstOrDefault();
         var relative = fullPath.StartsWith("/v1/", StringComparison.Ordinal) ? fullPath[4..] : null;
         var (ns, logPath) = relative is null ? (null, fullPath) : namespaces.TryResolve(header, relative);
@@ -181,7 +187,7 @@ public sealed class VaultEmulator : IAsyncDisposable
         var status = 0;
         try
         {
-            var body = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
+            var body = await VaultHttp.ReadBodyAsync(request, options.MaxRequestBytes, context.RequestAborted).ConfigureAwait(false);
             bodyText = Encoding.UTF8.GetString(body);
             var fault = Faults.Take(logPath, relative ?? fullPath);
             var latency = Faults.Latency;
@@ -192,13 +198,13 @@ public sealed class VaultEmulator : IAsyncDisposable
 
             if (fault is { Drop: true })
             {
-                context.Abort();
+                await VaultHttp.DropAsync(context).ConfigureAwait(false);
                 return;
             }
 
             if (fault is not null)
             {
-                throw FaultError(fault, logPath, at);
+                throw fault.ToError(logPath, at);
             }
 
             if (relative is null)
@@ -206,14 +212,16 @@ public sealed class VaultEmulator : IAsyncDisposable
                 throw VaultError.NotFound();
             }
 
-            var answer = router.Route(new VaultHttpRequest(request.Method, relative, request.Query, request.ContentType, body, token, header, at));
+            var http = new VaultHttpRequest(request.Method, relative, request.Query, request.ContentType, body, token, header, at);
+            var answer = router.Route(http);
             status = answer.Status;
-            await WriteAsync(context, answer.Status, answer.Body, null).ConfigureAwait(false);
+            await VaultHttp.WriteAsync(context, answer.Status, answer.Body, null).ConfigureAwait(false);
         }
         catch (VaultError error)
         {
             status = error.Status;
-            await WriteAsync(context, error.Status, error.Body ?? VaultJson.Errors(error.Errors), error.Headers).ConfigureAwait(false);
+            var errorBody = error.Body ?? VaultJson.Errors(error.Errors);
+            await VaultHttp.WriteAsync(context, error.Status, errorBody, error.Headers).ConfigureAwait(false);
         }
         finally
         {
@@ -221,82 +229,6 @@ public sealed class VaultEmulator : IAsyncDisposable
             {
                 requests.Add(new VaultRequestRecord(request.Method, logPath, logNamespace, token, bodyText, status, at));
             }
-        }
-    }
-
-    /// <summary><c>X-Vault-Token</c>, else <c>Authorization: Bearer</c>.</summary>
-    private static string? Token(HttpRequest request)
-    {
-        var token = request.Headers["X-Vault-Token"].FirstOrDefault();
-        if (!string.IsNullOrEmpty(token))
-        {
-            return token;
-        }
-
-        var authorization = request.Headers.Authorization.FirstOrDefault();
-        return authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true ? authorization[7..].Trim() : null;
-    }
-
-    /// <summary>Reads the whole body, refusing with 413 past <see cref="VaultEmulatorOptions.MaxRequestBytes"/>.</summary>
-    private async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken ct)
-    {
-        var limit = options.MaxRequestBytes;
-        var tooLarge = new VaultError(413, "failed to parse JSON input: http: request body too large");
-        if (request.ContentLength > limit)
-        {
-            throw tooLarge;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                throw tooLarge;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
-    }
-
-    private static VaultError FaultError(VaultFault fault, string path, DateTimeOffset now)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var retryAfter = fault.RetryAfter ?? (fault.Status == 429 ? TimeSpan.FromSeconds(1) : null);
-        if (retryAfter is { } wait)
-        {
-            var seconds = (long)Math.Ceiling(wait.TotalSeconds);
-            headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (fault.Status == 429)
-            {
-                headers["X-RateLimit-Limit"] = "10";
-                headers["X-RateLimit-Remaining"] = "0";
-                headers["X-RateLimit-Reset"] = (now.ToUnixTimeSeconds() + seconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-        }
-
-        return new VaultError(fault.Status, fault.Message(path)) { Headers = headers };
-    }
-
-    /// <summary>Content-Type exactly <c>application/json</c> (no charset) on every answer, errors and 204 included; HEAD gets no body.</summary>
-    private static async Task WriteAsync(HttpContext context, int status, System.Text.Json.Nodes.JsonObject? body, IReadOnlyDictionary<string, string>? headers)
-    {
-        var response = context.Response;
-        response.StatusCode = status;
-        response.Headers.ContentType = "application/json";
-        response.Headers.CacheControl = "no-store";
-        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
-        {
-            response.Headers[name] = value;
-        }
-
-        if (body is not null && status != 204 && !HttpMethods.IsHead(context.Request.Method))
-        {
-            await response.Body.WriteAsync(JsonSerializer.SerializeToUtf8Bytes(body, VaultJson.Options), context.RequestAborted).ConfigureAwait(false);
         }
     }
 }

@@ -6,7 +6,7 @@ public sealed class VaultEmulatorOptions
     /// <summary>Where Kestrel listens; <c>http://127.0.0.1:0</c> (a free loopback port) when null.</summary>
     public string? Url { get; init; }
 
-    /// <summary>The clock of every TTL, <c>created_time</c> and <c>delete_version_after</c>; tests pass a <c>FakeTimeProvider</c>.</summary>
+    /// <summary>The clock of TTLs, <c>created_time</c> and <c>delete_version_after</c>; tests pass a <c>FakeTimeProvider</c>.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>Bodies over this many bytes answer 413 (Vault's default: 32 MiB).</summary>

@@ -43,7 +43,7 @@ public sealed class VaultFaults
     public void FailNext(int status, int count = 1, TimeSpan? retryAfter = null, string? pathPrefix = null) =>
         Queue(new Pending(new VaultFault(false, status, retryAfter), count, Prefix(pathPrefix)));
 
-    /// <summary>The next <paramref name="count"/> requests (under <paramref name="pathPrefix"/>) lose their connection without an answer.</summary>
+    /// <summary>The next <paramref name="count"/> requests (under <paramref name="pathPrefix"/>) lose their connection mid-answer.</summary>
     public void DropNext(int count = 1, string? pathPrefix = null) =>
         Queue(new Pending(new VaultFault(true, 0, null), count, Prefix(pathPrefix)));
 
@@ -63,7 +63,8 @@ public sealed class VaultFaults
     {
         lock (gate)
         {
-            var match = pending.FirstOrDefault(p => path.StartsWith(p.Prefix, StringComparison.Ordinal) || fullPath.StartsWith(p.Prefix, StringComparison.Ordinal));
+            var match = pending.FirstOrDefault(p =>
+                path.StartsWith(p.Prefix, StringComparison.Ordinal) || fullPath.StartsWith(p.Prefix, StringComparison.Ordinal));
             if (match is not null)
             {
                 if (--match.Count <= 0)

@@ -1,6 +1,6 @@
 namespace Recommender.Emulators.Vault;
 
-/// <summary>What the transport hands to the router: the verb, the decoded path after <c>/v1/</c>, headers that matter, the raw body.</summary>
+/// <summary>What the transport hands to the router: the verb, the decoded path after <c>/v1/</c>, the headers that matter, the body.</summary>
 internal sealed record VaultHttpRequest(
     string Method,
     string Path,

@@ -10,20 +10,20 @@ internal static class VaultJson
     public static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>All keys of §2 in Vault's order, with a fresh request_id.</summary>
-    public static JsonObject Envelope(JsonNode? data, string mountType, IReadOnlyList<string>? warnings = null, JsonObject? auth = null, int leaseDuration = 0) => new()
+    public static JsonObject Envelope(JsonNode? data, string mountType, IReadOnlyList<string>? warnings = null, JsonObject? auth = null) => new()
     {
         ["request_id"] = Guid.NewGuid().ToString("D"),
         ["lease_id"] = string.Empty,
         ["renewable"] = false,
-        ["lease_duration"] = leaseDuration,
+        ["lease_duration"] = 0,
         ["data"] = data,
         ["wrap_info"] = null,
-        ["warnings"] = warnings is { Count: > 0 } ? new JsonArray([.. warnings.Select(w => (JsonNode?)w)]) : null,
+        ["warnings"] = warnings is { Count: > 0 } ? Strings(warnings) : null,
         ["auth"] = auth,
         ["mount_type"] = mountType,
     };
 
-    public static JsonObject Errors(IEnumerable<string> errors) => new() { ["errors"] = new JsonArray([.. errors.Select(e => (JsonNode?)e)]) };
+    public static JsonObject Errors(IEnumerable<string> errors) => new() { ["errors"] = Strings(errors) };
 
     public static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)v)]);
 

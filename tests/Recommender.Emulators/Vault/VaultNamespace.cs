@@ -15,12 +15,13 @@ internal sealed class VaultNamespace(string path)
     /// <summary>The AppRole mount of a <c>auth/{mount}/login</c> path, if there is one.</summary>
     public AppRoleBackend? Login(string path)
     {
-        if (!path.StartsWith("auth/", StringComparison.Ordinal) || !path.EndsWith("/login", StringComparison.Ordinal) || path.Length <= "auth//login".Length)
+        const string Prefix = "auth/", Suffix = "/login";
+        if (!path.StartsWith(Prefix, StringComparison.Ordinal) || !path.EndsWith(Suffix, StringComparison.Ordinal) || path.Length <= 11)
         {
             return null;
         }
 
-        return AppRoles.GetValueOrDefault(path["auth/".Length..^"/login".Length]);
+        return AppRoles.GetValueOrDefault(path[Prefix.Length..^Suffix.Length]);
     }
 
     /// <summary>The backend whose mount is the longest prefix of <paramref name="path"/>, and the path below the mount.</summary>

@@ -34,7 +34,8 @@ internal sealed class VaultNamespaces
     }
 
     public VaultNamespace Get(string? path) =>
-        all.GetValueOrDefault(Normalize(path)) ?? throw new ArgumentException($"Unknown namespace '{path}'; call AddNamespace first.", nameof(path));
+        all.GetValueOrDefault(Normalize(path))
+        ?? throw new ArgumentException($"Unknown namespace '{path}'; call AddNamespace first.", nameof(path));
 
     /// <summary>The namespace of a request and its path relative to it; null namespace when the header names an unknown one.</summary>
     public (VaultNamespace? Namespace, string Path) TryResolve(string? header, string path)

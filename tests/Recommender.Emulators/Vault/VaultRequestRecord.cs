@@ -6,4 +6,5 @@ namespace Recommender.Emulators.Vault;
 /// namespace (<c>team1/</c>, null for the root); <paramref name="Token"/> the token presented (valid or not);
 /// <paramref name="Status"/> the status answered, 0 when the connection was dropped.
 /// </summary>
-public sealed record VaultRequestRecord(string Method, string Path, string? Namespace, string? Token, string Body, int Status, DateTimeOffset At);
+public sealed record VaultRequestRecord(
+    string Method, string Path, string? Namespace, string? Token, string Body, int Status, DateTimeOffset At);

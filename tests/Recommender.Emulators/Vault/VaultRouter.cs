@@ -47,7 +47,10 @@ internal sealed class VaultRouter(VaultNamespaces namespaces, TokenStore tokens,
             path += "/";
         }
 
-        var request = new VaultRequest { Operation = operation, Path = path, Namespace = ns, Body = body, Query = http.Query, Now = http.Now };
+        var request = new VaultRequest
+        {
+            Operation = operation, Path = path, Namespace = ns, Body = body, Query = http.Query, Now = http.Now,
+        };
         if (ns.Login(path) is { } appRole)
         {
             return operation == VaultOperation.Write ? appRole.Login(request) : throw VaultError.Unsupported();
@@ -71,7 +74,7 @@ internal sealed class VaultRouter(VaultNamespaces namespaces, TokenStore tokens,
         return backend is null ? throw VaultError.NoRoute(path) : backend.Handle(request, subPath);
     }
 
-    /// <summary>§1: PUT ≡ POST; LIST verb or GET with a Go-bool <c>list</c> query (400 with empty errors when unparsable); else 405.</summary>
+    /// <summary>§1: PUT ≡ POST; LIST verb or GET with a Go-bool <c>list</c> (400, empty errors, when unparsable); else 405.</summary>
     private static VaultOperation Operation(VaultHttpRequest http)
     {
         switch (http.Method)
@@ -79,7 +82,9 @@ internal sealed class VaultRouter(VaultNamespaces namespaces, TokenStore tokens,
             case "GET":
                 if (http.Query.TryGetValue("list", out var list) && list.ToString().Length > 0)
                 {
-                    return GoBool.TryParse(list.ToString(), out var isList) ? (isList ? VaultOperation.List : VaultOperation.Read) : throw new VaultError(400);
+                    return GoBool.TryParse(list.ToString(), out var isList)
+                        ? (isList ? VaultOperation.List : VaultOperation.Read)
+                        : throw new VaultError(400);
                 }
 
                 return VaultOperation.Read;
@@ -112,7 +117,8 @@ internal sealed class VaultRouter(VaultNamespaces namespaces, TokenStore tokens,
 
         try
         {
-            var node = JsonNode.Parse(body) as JsonObject ?? throw VaultError.BadRequest("failed to parse JSON input: the body is not a JSON object");
+            var node = JsonNode.Parse(body) as JsonObject
+                ?? throw VaultError.BadRequest("failed to parse JSON input: the body is not a JSON object");
             _ = node.Count; // materializes the members, so duplicate names fail here
             return node;
         }

@@ -1,6 +1,6 @@
 namespace Recommender.Emulators.Vault;
 
-/// <summary>Service tokens (<c>hvs.</c>) are stored, renewable and revocable; batch tokens (<c>hvb.</c>) are neither renewable nor listed.</summary>
+/// <summary>Service tokens (<c>hvs.</c>) are renewable and have accessors; batch tokens (<c>hvb.</c>) have neither.</summary>
 public enum VaultTokenType
 {
     Service,
