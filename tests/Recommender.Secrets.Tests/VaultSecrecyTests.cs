@@ -49,7 +49,7 @@ public sealed class VaultSecrecyTests
             case "slow": emulator.Faults.Latency = TimeSpan.FromSeconds(3); break;
             case "revoked": emulator.RevokeToken(token); emulator.Faults.FailNext(400, 100, pathPrefix: "auth/approle/"); break;
             case "ok": break;
-            default: emulator.Faults.FailNext(int.Parse(fault, System.Globalization.CultureInfo.InvariantCulture), 100, TimeSpan.FromMilliseconds(10), "secret/"); break;
+            default: emulator.Faults.FailNext(int.Parse(fault, System.Globalization.CultureInfo.InvariantCulture), 100, pathPrefix: "secret/"); break;
         }
     }
 
