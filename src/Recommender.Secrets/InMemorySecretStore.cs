@@ -6,7 +6,7 @@ namespace Recommender.Secrets;
 /// <summary>
 /// The embedded default: secrets in this process's memory, gone on restart. For development and tests only; the host
 /// warns loudly when it uses this store and refuses it in Production. Same rules as the Vault store (versions,
-/// check-and-set, per-organisation isolation), checked by the same contract suite.
+/// check-and-set, per-organisation isolation, <see cref="SecretStoreArguments"/>), checked by the same contract suite.
 /// </summary>
 public sealed class InMemorySecretStore(TimeProvider time) : ISecretStore
 {
@@ -15,6 +15,7 @@ public sealed class InMemorySecretStore(TimeProvider time) : ISecretStore
     public Task<SecretMetadata> CreateAsync(string organization, SecretDraft draft, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        SecretStoreArguments.RequireOrganization(organization);
         ct.ThrowIfCancellationRequested();
         var now = time.GetUtcNow();
         var entry = new Entry(Metadata(organization, draft, actor, now, now, 1), draft.Values);
@@ -30,6 +31,7 @@ public sealed class InMemorySecretStore(TimeProvider time) : ISecretStore
     public Task<SecretMetadata> UpdateAsync(string organization, string id, SecretDraft draft, long expectedVersion, string actor, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(draft);
+        Require(organization, id);
         ct.ThrowIfCancellationRequested();
         SecretSchema.RequireSameName(id, draft);
         while (true)
@@ -57,12 +59,14 @@ public sealed class InMemorySecretStore(TimeProvider time) : ISecretStore
 
     public Task<SecretMetadata?> GetAsync(string organization, string id, CancellationToken ct)
     {
+        Require(organization, id);
         ct.ThrowIfCancellationRequested();
         return Task.FromResult(secrets.TryGetValue((organization, id), out var entry) ? entry.Metadata : null);
     }
 
     public Task<IReadOnlyList<SecretMetadata>> ListAsync(string organization, CancellationToken ct)
     {
+        SecretStoreArguments.RequireOrganization(organization);
         ct.ThrowIfCancellationRequested();
         IReadOnlyList<SecretMetadata> list = [.. secrets
             .Where(p => string.Equals(p.Key.Organization, organization, StringComparison.Ordinal))
@@ -73,14 +77,22 @@ public sealed class InMemorySecretStore(TimeProvider time) : ISecretStore
 
     public Task<bool> DeleteAsync(string organization, string id, CancellationToken ct)
     {
+        Require(organization, id);
         ct.ThrowIfCancellationRequested();
         return Task.FromResult(secrets.TryRemove((organization, id), out _));
     }
 
     public Task<SecretValues?> ReadValuesAsync(string organization, string id, CancellationToken ct)
     {
+        Require(organization, id);
         ct.ThrowIfCancellationRequested();
         return Task.FromResult(secrets.TryGetValue((organization, id), out var entry) ? entry.Values : null);
+    }
+
+    private static void Require(string organization, string id)
+    {
+        SecretStoreArguments.RequireOrganization(organization);
+        SecretStoreArguments.RequireId(id);
     }
 
     private static SecretMetadata Metadata(string organization, SecretDraft draft, string actor, DateTimeOffset created, DateTimeOffset updated, long version) =>

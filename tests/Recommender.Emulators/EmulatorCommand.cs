@@ -1,12 +1,14 @@
 using Recommender.Emulators.Alibaba;
 using Recommender.Emulators.Measurement;
+using Recommender.Emulators.Vault;
 
 namespace Recommender.Emulators;
 
 /// <summary>
 /// <c>dotnet run --project tests/Recommender.Emulators [-- serve [--url http://127.0.0.1:5080] [--catalog file.json]
 /// [--synthetic-types N] [--latency-ms 30] [--rate-limit 20]]</c> serves the ECS emulator;
-/// <c>-- measure</c> runs the refresh measurements (see <see cref="RefreshMeasurement"/>).
+/// <c>-- measure</c> runs the refresh measurements (see <see cref="RefreshMeasurement"/>);
+/// <c>-- vault [--url http://127.0.0.1:8200] [--root-token T]</c> serves the Vault emulator (see <c>Vault/README.md</c>).
 /// </summary>
 public static class EmulatorCommand
 {
@@ -20,9 +22,14 @@ public static class EmulatorCommand
             return await RefreshMeasurement.RunAsync(flags).ConfigureAwait(false);
         }
 
+        if (command == "vault")
+        {
+            return await ServeVaultAsync(flags).ConfigureAwait(false);
+        }
+
         if (command != "serve")
         {
-            await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use 'serve' or 'measure'.").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"Unknown command '{command}'. Use 'serve', 'vault' or 'measure'.").ConfigureAwait(false);
             return 2;
         }
 
@@ -57,6 +64,23 @@ public static class EmulatorCommand
         }
 
         return EmulatorCatalog.TryLoadSample() ?? new EmulatorCatalog(SyntheticCatalog.SampleRegions(DateTimeOffset.UtcNow));
+    }
+
+    /// <summary>The Vault emulator until Ctrl+C, with a root token and an AppRole role <c>recommender</c> (1h tokens, 24h max).</summary>
+    private static async Task<int> ServeVaultAsync(Dictionary<string, string> flags)
+    {
+        var options = new VaultEmulatorOptions
+        {
+            Url = flags.GetValueOrDefault("url", "http://127.0.0.1:8200"),
+            RootToken = flags.GetValueOrDefault("root-token"),
+        };
+        await using var vault = await VaultEmulator.StartAsync(options).ConfigureAwait(false);
+        var role = vault.AddAppRole("recommender", new VaultAppRoleSpec(TimeSpan.FromHours(1), TimeSpan.FromHours(24)));
+        Console.WriteLine($"Vault emulator on {vault.BaseAddress} (KV v2 mounted at secret/)");
+        Console.WriteLine($"Root token: {vault.RootToken}");
+        Console.WriteLine($"AppRole 'recommender': role_id {role.RoleId} secret_id {role.SecretId}");
+        await vault.WaitForShutdownAsync().ConfigureAwait(false);
+        return 0;
     }
 
     private static Dictionary<string, string> ParseFlags(string[] args)
