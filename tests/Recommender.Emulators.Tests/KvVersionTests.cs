@@ -65,6 +65,17 @@ public sealed class KvVersionTests : VaultTestBase
     }
 
     [Fact]
+    public async Task Concurrent_writes_get_distinct_consecutive_versions()
+    {
+        var writes = Enumerable.Range(1, 20).Select(i => PostAsync("secret/data/busy", $$$"""{"data":{"i":"{{{i}}}"}}"""));
+        var answers = await Task.WhenAll(writes);
+
+        Assert.All(answers, a => Assert.Equal(200, a.Status));
+        Assert.Equal(Enumerable.Range(1, 20), answers.Select(a => Int(a.Data, "version")).Order());
+        Assert.Equal(20, Int((await GetAsync("secret/metadata/busy")).Data, "current_version"));
+    }
+
+    [Fact]
     public async Task Unknown_key_and_unknown_version_are_404_with_empty_errors()
     {
         AssertEmptyNotFound(await GetAsync("secret/data/nothing"));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -21,7 +22,7 @@ public sealed class VaultEmulator : IAsyncDisposable
     private readonly VaultRouter router;
     private readonly Lock logGate = new();
     private readonly List<VaultRequestRecord> requests = [];
-    private readonly Dictionary<string, AppRoleBackend> rolesByName = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AppRoleBackend> rolesByName = new(StringComparer.Ordinal);
 
     private VaultEmulator(WebApplication app, VaultEmulatorOptions options)
     {
@@ -116,24 +117,15 @@ public sealed class VaultEmulator : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(spec);
         var ns = namespaces.Get(spec.Namespace);
         var backend = ns.AppRoles.GetOrAdd(mount.Trim('/'), m => new AppRoleBackend(m, tokens, time));
-        lock (logGate)
-        {
-            rolesByName[roleName] = backend;
-        }
-
+        rolesByName[roleName] = backend;
         return backend.AddRole(roleName, spec);
     }
 
     /// <summary>Another secret_id for a role added with <see cref="AddAppRole"/>; 0 uses = unlimited, null TTL = never expires.</summary>
     public string AddSecretId(string roleName, int numUses = 0, TimeSpan? ttl = null)
     {
-        AppRoleBackend? backend;
-        lock (logGate)
-        {
-            backend = rolesByName.GetValueOrDefault(roleName);
-        }
-
-        return backend is null
+        ArgumentNullException.ThrowIfNull(roleName);
+        return rolesByName.GetValueOrDefault(roleName) is not { } backend
             ? throw new ArgumentException($"No AppRole role '{roleName}'.", nameof(roleName))
             : backend.AddSecretId(roleName, numUses, ttl);
     }
