@@ -34,9 +34,17 @@ public sealed class ApiFactory : WebApplicationFactory<Program>
 
     public CapturingLoggerProvider Logs { get; } = new();
 
+    /// <summary>The host environment; Development (WebApplicationFactory's) when null.</summary>
+    public string? Environment { get; set; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("GraphQL:MaxRequestBytes", "4096");
+        if (Environment is not null)
+        {
+            builder.UseEnvironment(Environment);
+        }
+
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
