@@ -52,6 +52,7 @@ public class AuthenticationBenchmarks
     [Benchmark]
     public Task<bool> SameToken() => AuthenticateAsync(token);
 
+    /// <summary>JwtBearer's token handler alone on the same token: the signature and claims check a remembered token skips.</summary>
     [Benchmark]
     public async Task<bool> TokenHandlerOnly()
     {

@@ -115,7 +115,7 @@ public static class GraphQLEndpoint
     {
         var services = context.RequestServices;
         var identity = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
-        var caller = CallerIdentity.From(context.User, identity);
+        var caller = RequestAuthentication.Caller(context, identity);
         if (caller is null && !identity.AllowAnonymousQueries)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer";

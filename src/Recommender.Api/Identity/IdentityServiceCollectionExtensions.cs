@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Recommender.Api.Identity;
@@ -17,8 +18,13 @@ public static class IdentityServiceCollectionExtensions
             .Validate(o => !string.IsNullOrWhiteSpace(o.Audience), "Identity:Audience is required.")
             .Validate(o => o.OperatorOrganization is null || OrganizationIds.IsValid(o.OperatorOrganization), "Identity:OperatorOrganization is not an organisation id.")
             .ValidateOnStart();
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
-        services.AddSingleton<CachingTokenHandler>();
+        // No default scheme, and no automatic one either (ASP.NET makes a lone scheme the default, and the authentication
+        // middleware it adds by itself would then validate every token on every request, before our memory of accepted
+        // tokens is asked). The GraphQL endpoint authenticates explicitly (RequestAuthentication).
+        AppContext.SetSwitch("Microsoft.AspNetCore.Authentication.SuppressAutoDefaultScheme", true);
+        services.AddAuthentication().AddJwtBearer();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<AuthenticatedTokens>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, TokenValidationSetup>();
         services.AddSingleton<MutationRateLimiter>();
         services.AddHostedService<SecurityStartupCheck>();

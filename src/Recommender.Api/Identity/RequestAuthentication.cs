@@ -16,8 +16,18 @@ public static class RequestAuthentication
     public static async Task<TransportError?> AuthenticateAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Request.Headers.Authorization.Count == 0)
+        var header = context.Request.Headers.Authorization;
+        if (header.Count == 0)
         {
+            return null;
+        }
+
+        var accepted = context.RequestServices.GetRequiredService<AuthenticatedTokens>();
+        var text = header.ToString();
+        if (accepted.TryGet(text, out var principal, out var caller))
+        {
+            context.User = principal;
+            context.Items[typeof(CallerIdentity)] = caller;
             return null;
         }
 
@@ -25,11 +35,19 @@ public static class RequestAuthentication
         if (result.Succeeded)
         {
             context.User = result.Principal;
+            context.Items[typeof(CallerIdentity)] = accepted.Add(text, result.Principal, result.Properties?.ExpiresUtc);
             return null;
         }
 
         context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
         return new TransportError(StatusCodes.Status401Unauthorized, ErrorCodes.Unauthenticated, Reason(result.Failure));
+    }
+
+    /// <summary>The caller this request authenticated as (null when anonymous), read once per request.</summary>
+    public static CallerIdentity? Caller(HttpContext context, IdentityOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Items.TryGetValue(typeof(CallerIdentity), out var known) ? known as CallerIdentity : CallerIdentity.From(context.User, options);
     }
 
     /// <summary>What was wrong, in words that name no part of the token.</summary>

@@ -10,8 +10,7 @@ namespace Recommender.Api.Identity;
 /// shared HS256 key, or, outside Production and with neither, the data directory's development key. In Production
 /// with neither, no key is trusted and every token is refused.
 /// </summary>
-public sealed class TokenValidationSetup(
-    IOptions<IdentityOptions> options, IHostEnvironment environment, IConfiguration configuration, CachingTokenHandler handler)
+public sealed class TokenValidationSetup(IOptions<IdentityOptions> options, IHostEnvironment environment, IConfiguration configuration)
     : IConfigureNamedOptions<JwtBearerOptions>
 {
     public void Configure(string? name, JwtBearerOptions options) => Configure(options);
@@ -23,8 +22,6 @@ public sealed class TokenValidationSetup(
         options.MapInboundClaims = false;
         options.SaveToken = false;
         options.IncludeErrorDetails = false; // our GraphQL answer says what was wrong; the header need not.
-        options.TokenHandlers.Clear();
-        options.TokenHandlers.Add(handler);
         var parameters = new TokenValidationParameters
         {
             ValidateAudience = true,
