@@ -75,16 +75,16 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
         ct.ThrowIfCancellationRequested();
         switch (first.Status)
         {
-            case CpSolverStatus.Infeasible:
+            case SolveStatus.Infeasible:
                 return Answer(RecommendationStatus.Infeasible, [], null, InfeasibilityExplainer.Explain(request, catalog, problem));
-            case CpSolverStatus.ModelInvalid:
+            case SolveStatus.ModelInvalid:
                 return Fallback(request, catalog, problem, "The solver rejected the model.");
-            case not (CpSolverStatus.Optimal or CpSolverStatus.Feasible):
+            case not (SolveStatus.Optimal or SolveStatus.Feasible):
                 return Fallback(request, catalog, problem, $"No layout found within the {limit.TotalMilliseconds:0} ms limit.");
         }
 
         var layouts = new List<Layout> { ToLayout(problem, first.Counts!, request) };
-        if (first.Status != CpSolverStatus.Optimal && FallbackLayout.Find(request, catalog, problem) is { } fallback
+        if (first.Status != SolveStatus.Optimal && FallbackLayout.Find(request, catalog, problem) is { } fallback
             && LayoutFactory.Create(fallback, request) is { } greedy && greedy.HourlyPrice < layouts[0].HourlyPrice)
         {
             // Stopped early with something dearer than the greedy layout: never answer worse than the baseline.
@@ -112,7 +112,7 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
             layouts.Add(ToLayout(problem, next.Counts!, request));
         }
 
-        var optimal = first.Status == CpSolverStatus.Optimal;
+        var optimal = first.Status == SolveStatus.Optimal;
         var lowerBound = first.PriceBoundMicros is { } b ? Math.Min(PriceScale.FromMicros(b), layouts[0].HourlyPrice) : (decimal?)null;
         return Answer(
             optimal ? RecommendationStatus.Optimal : RecommendationStatus.Feasible,

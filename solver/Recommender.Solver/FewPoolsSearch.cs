@@ -1,5 +1,3 @@
-using Google.OrTools.Sat;
-
 namespace Recommender.Solver;
 
 /// <summary>
@@ -63,12 +61,12 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
         var wall = time.GetElapsedTime(started);
         if (bestCounts is null)
         {
-            return new NodePoolSolution(complete ? CpSolverStatus.Infeasible : CpSolverStatus.Unknown, null, 0, null, wall);
+            return new NodePoolSolution(complete ? SolveStatus.Infeasible : SolveStatus.Unknown, null, 0, null, wall);
         }
 
         return complete
-            ? new NodePoolSolution(CpSolverStatus.Optimal, bestCounts, best.Price, best.Price, wall)
-            : new NodePoolSolution(CpSolverStatus.Feasible, bestCounts, best.Price, Math.Min(best.Price, GlobalLowerBound()), wall);
+            ? new NodePoolSolution(SolveStatus.Optimal, bestCounts, best.Price, best.Price, wall)
+            : new NodePoolSolution(SolveStatus.Feasible, bestCounts, best.Price, Math.Min(best.Price, GlobalLowerBound()), wall);
     }
 
     private void TrySingle(int a)
