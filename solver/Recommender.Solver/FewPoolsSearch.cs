@@ -163,20 +163,12 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
         return y;
     }
 
+    /// <summary>Raises y to cover <paramref name="deficit"/> with b's <paramref name="perNode"/>; false when b holds none of it.</summary>
     private static bool Need(long deficit, long perNode, ref long y)
     {
-        if (deficit <= 0)
-        {
-            return true;
-        }
-
-        if (perNode <= 0)
-        {
-            return false;
-        }
-
-        y = Math.Max(y, (deficit + perNode - 1) / perNode);
-        return true;
+        var nodes = NodeCover.Of(deficit, perNode);
+        y = Math.Max(y, nodes);
+        return nodes != NodeCover.Never;
     }
 
     /// <summary>Every rule of <see cref="NodePoolModel"/> for pools a (x nodes) and b (y nodes; b = −1 for none).</summary>
