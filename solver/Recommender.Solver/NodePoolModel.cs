@@ -130,7 +130,7 @@ internal sealed class NodePoolModel
         }
     }
 
-    // Allocatable vCPU, memory and GPUs of all pools together cover the request.
+    // Allocatable vCPU (sustained: burstable types at their baseline share), memory and GPUs of all pools cover the request.
     private void AddDemandCoverage()
     {
         model.Add(Weighted(c => c.CpuMillis, _ => true) >= problem.CpuMillis);

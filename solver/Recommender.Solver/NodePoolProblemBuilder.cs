@@ -17,7 +17,7 @@ public static class NodePoolProblemBuilder
         {
             var type = offering.Type;
             var shape = ShapeIndex(shapes, (type.Vcpu, NodeReservation.CapacityMemoryMiB(type)));
-            var cpu = NodeReservation.AllocatableMillicores(type);
+            var cpu = NodeReservation.SustainedMillicores(type); // burstable types count at their baseline share
             var memory = NodeReservation.AllocatableMemoryMiB(type);
             if (cpu == 0 && memory == 0 && type.GpuCount == 0)
             {
