@@ -61,8 +61,8 @@ public sealed class CandidateFilter
             var cpu = PriceScale.ToMillicores(pod.Cpu);
             var memory = PriceScale.ToMiB(pod.MemoryGiB);
             Add(
-                string.Create(CultureInfo.InvariantCulture, $"can hold the largest pod ({pod.Cpu} vCPU, {pod.MemoryGiB} GiB, {pod.Gpus} GPUs allocatable)"),
-                o => NodeReservation.AllocatableMillicores(o.Type) >= cpu && NodeReservation.AllocatableMemoryMiB(o.Type) >= memory && o.Type.GpuCount >= pod.Gpus);
+                string.Create(CultureInfo.InvariantCulture, $"can hold the largest pod ({pod.Cpu} vCPU sustained, {pod.MemoryGiB} GiB, {pod.Gpus} GPUs allocatable)"),
+                o => NodeReservation.SustainedMillicores(o.Type) >= cpu && NodeReservation.AllocatableMemoryMiB(o.Type) >= memory && o.Type.GpuCount >= pod.Gpus);
         }
 
         foreach (var zone in Zones)

@@ -1,5 +1,3 @@
-using Google.OrTools.Sat;
-
 namespace Recommender.Solver;
 
 /// <summary>
@@ -145,12 +143,12 @@ internal sealed class CoverSearch
         var wall = time.GetElapsedTime(started);
         if (bestCounts is null)
         {
-            return new NodePoolSolution(stopped ? CpSolverStatus.Unknown : CpSolverStatus.Infeasible, null, 0, null, wall);
+            return new NodePoolSolution(stopped ? SolveStatus.Unknown : SolveStatus.Infeasible, null, 0, null, wall);
         }
 
         return stopped
-            ? new NodePoolSolution(CpSolverStatus.Feasible, bestCounts, best.Price, null, wall)
-            : new NodePoolSolution(CpSolverStatus.Optimal, bestCounts, best.Price, best.Price, wall);
+            ? new NodePoolSolution(SolveStatus.Feasible, bestCounts, best.Price, null, wall)
+            : new NodePoolSolution(SolveStatus.Optimal, bestCounts, best.Price, best.Price, wall);
     }
 
     /// <param name="bound">s.Price + <see cref="Bound"/>(d, s), computed by the caller.</param>

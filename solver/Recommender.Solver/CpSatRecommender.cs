@@ -1,5 +1,7 @@
 using System.Globalization;
 using Google.OrTools.Sat;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Recommender.Core.Catalog;
 using Recommender.Core.Errors;
 using Recommender.Core.Recommendations;
@@ -9,10 +11,13 @@ namespace Recommender.Solver;
 /// <summary>
 /// Recommends node-pool layouts with CP-SAT: validate, build the pruned integer problem, solve (one scaled
 /// lexicographic objective, or two solves when scaling could overflow), then re-solve with a no-good cut per
-/// alternative. Infeasible requests and timeouts are answers, never exceptions.
+/// alternative. Infeasible requests and timeouts are answers, never exceptions; a solve that throws is logged here
+/// and reported as <see cref="SolverFailedException"/> (INTERNAL), its message never shown to the caller.
 /// </summary>
-public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) : IRecommender
+public sealed partial class CpSatRecommender(SolverOptions options, TimeProvider time, ILogger? logger = null) : IRecommender
 {
+    private readonly ILogger log = logger ?? NullLogger.Instance;
+
     public CpSatRecommender()
         : this(SolverOptions.Default, TimeProvider.System)
     {
@@ -69,22 +74,22 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Fallback(request, catalog, problem, $"The solver failed ({e.GetType().Name}: {e.Message}).");
+            throw Failed(e, request, "the best layout");
         }
 
         ct.ThrowIfCancellationRequested();
         switch (first.Status)
         {
-            case CpSolverStatus.Infeasible:
+            case SolveStatus.Infeasible:
                 return Answer(RecommendationStatus.Infeasible, [], null, InfeasibilityExplainer.Explain(request, catalog, problem));
-            case CpSolverStatus.ModelInvalid:
+            case SolveStatus.ModelInvalid:
                 return Fallback(request, catalog, problem, "The solver rejected the model.");
-            case not (CpSolverStatus.Optimal or CpSolverStatus.Feasible):
+            case not (SolveStatus.Optimal or SolveStatus.Feasible):
                 return Fallback(request, catalog, problem, $"No layout found within the {limit.TotalMilliseconds:0} ms limit.");
         }
 
         var layouts = new List<Layout> { ToLayout(problem, first.Counts!, request) };
-        if (first.Status != CpSolverStatus.Optimal && FallbackLayout.Find(request, catalog, problem) is { } fallback
+        if (first.Status != SolveStatus.Optimal && FallbackLayout.Find(request, catalog, problem) is { } fallback
             && LayoutFactory.Create(fallback, request) is { } greedy && greedy.HourlyPrice < layouts[0].HourlyPrice)
         {
             // Stopped early with something dearer than the greedy layout: never answer worse than the baseline.
@@ -100,7 +105,7 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                break; // The best layout stands; a failed alternative only shortens the list.
+                throw Failed(e, request, $"alternative {k + 1}");
             }
 
             ct.ThrowIfCancellationRequested();
@@ -112,7 +117,7 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
             layouts.Add(ToLayout(problem, next.Counts!, request));
         }
 
-        var optimal = first.Status == CpSolverStatus.Optimal;
+        var optimal = first.Status == SolveStatus.Optimal;
         var lowerBound = first.PriceBoundMicros is { } b ? Math.Min(PriceScale.FromMicros(b), layouts[0].HourlyPrice) : (decimal?)null;
         return Answer(
             optimal ? RecommendationStatus.Optimal : RecommendationStatus.Feasible,
@@ -146,6 +151,15 @@ public sealed class CpSatRecommender(SolverOptions options, TimeProvider time) :
                 : Answer(RecommendationStatus.TimedOut, [LayoutFactory.Create(greedy, r)], null, reason + " Returned the greedy fallback layout.");
         }
     }
+
+    private SolverFailedException Failed(Exception e, LayoutRequest request, string stage)
+    {
+        LogFailed(log, e, stage, request.Region, request.Cpu, request.MemoryGiB, request.Gpus);
+        return new SolverFailedException(e);
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The solver failed computing {Stage} for {Region}: {Cpu} vCPU, {MemoryGiB} GiB, {Gpus} GPUs")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string stage, string region, double cpu, double memoryGiB, int gpus);
 
     /// <summary>The request's own time limit (validated against the service's), or the service's.</summary>
     private TimeSpan TimeLimitOf(LayoutRequest request)

@@ -1,5 +1,3 @@
-using Google.OrTools.Sat;
-
 namespace Recommender.Solver;
 
 /// <summary>
@@ -63,12 +61,12 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
         var wall = time.GetElapsedTime(started);
         if (bestCounts is null)
         {
-            return new NodePoolSolution(complete ? CpSolverStatus.Infeasible : CpSolverStatus.Unknown, null, 0, null, wall);
+            return new NodePoolSolution(complete ? SolveStatus.Infeasible : SolveStatus.Unknown, null, 0, null, wall);
         }
 
         return complete
-            ? new NodePoolSolution(CpSolverStatus.Optimal, bestCounts, best.Price, best.Price, wall)
-            : new NodePoolSolution(CpSolverStatus.Feasible, bestCounts, best.Price, Math.Min(best.Price, GlobalLowerBound()), wall);
+            ? new NodePoolSolution(SolveStatus.Optimal, bestCounts, best.Price, best.Price, wall)
+            : new NodePoolSolution(SolveStatus.Feasible, bestCounts, best.Price, Math.Min(best.Price, GlobalLowerBound()), wall);
     }
 
     private void TrySingle(int a)
@@ -165,20 +163,12 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
         return y;
     }
 
+    /// <summary>Raises y to cover <paramref name="deficit"/> with b's <paramref name="perNode"/>; false when b holds none of it.</summary>
     private static bool Need(long deficit, long perNode, ref long y)
     {
-        if (deficit <= 0)
-        {
-            return true;
-        }
-
-        if (perNode <= 0)
-        {
-            return false;
-        }
-
-        y = Math.Max(y, (deficit + perNode - 1) / perNode);
-        return true;
+        var nodes = NodeCover.Of(deficit, perNode);
+        y = Math.Max(y, nodes);
+        return nodes != NodeCover.Never;
     }
 
     /// <summary>Every rule of <see cref="NodePoolModel"/> for pools a (x nodes) and b (y nodes; b = −1 for none).</summary>

@@ -77,13 +77,11 @@ internal static class GroupDominance
             return null;
         }
 
-        var k = Math.Max(j + 1, CeilDiv(j * b.PriceMicros, a.PriceMicros));
+        var k = Math.Max(j + 1, NodeCover.Of(j * b.PriceMicros, a.PriceMicros));
         var most = Math.Min(Math.Min(MostCopies(j, b.CpuMillis, a.CpuMillis), MostCopies(j, b.MemoryMiB, a.MemoryMiB)), MostCopies(j, b.Gpus, a.Gpus));
         return k <= most ? k : null;
     }
 
     /// <summary>Most copies of a resource amount <paramref name="perA"/> that j·<paramref name="perB"/> covers.</summary>
     private static long MostCopies(long j, long perB, long perA) => perA <= 0 ? long.MaxValue : j * perB / perA;
-
-    private static long CeilDiv(long value, long divisor) => (value + divisor - 1) / divisor;
 }

@@ -70,7 +70,7 @@ public static class InfeasibilityExplainer
 
             var largest = candidates.MaxBy(perNode)!;
             var size = perNode(largest);
-            var needed = size == 0 ? long.MaxValue : (demand + size - 1) / size;
+            var needed = NodeCover.Of(demand, size);
             if (needed > problem.MaxNodes)
             {
                 // "400 GiB of memory", but "100 vCPU" rather than "100 vCPU of vCPU".
@@ -78,7 +78,7 @@ public static class InfeasibilityExplainer
                 return string.Create(
                     CultureInfo.InvariantCulture,
                     $"maxNodes {problem.MaxNodes} is too low{context}: {demand / unit:0.###} {unitName}{of} need at least " +
-                    $"{(needed == long.MaxValue ? "infinitely many" : needed.ToString(CultureInfo.InvariantCulture))} nodes even " +
+                    $"{(needed == NodeCover.Never ? "infinitely many" : needed.ToString(CultureInfo.InvariantCulture))} nodes even " +
                     $"with the largest candidate {largest.Name} ({size / unit:0.###} {unitName} allocatable per node).");
             }
         }

@@ -6,7 +6,8 @@ namespace Recommender.Solver;
 /// <summary>
 /// Verifies every rule of a request against a layout, from the catalog alone. Written independently of the
 /// candidate filter and the model (its own predicates and arithmetic) so tests and benchmarks can trust it as an
-/// oracle for both recommenders.
+/// oracle for both recommenders. Every vCPU rule (cpu, onDemandPct, spotDiversity, largestPod) counts what a node
+/// sustains: allocatable millicores, at the baseline share for burstable types, rounded down.
 /// </summary>
 public static class LayoutChecker
 {
@@ -35,7 +36,7 @@ public static class LayoutChecker
 
             CheckType(request, offering, pool.CapacityType, zones, Fail);
             var type = offering.Type;
-            var nodeCpu = NodeReservation.AllocatableMillicores(type);
+            var nodeCpu = Sustained(type);
             var nodeMemory = NodeReservation.AllocatableMemoryMiB(type);
             cpu += pool.NodeCount * nodeCpu;
             memory += pool.NodeCount * nodeMemory;
@@ -63,7 +64,7 @@ public static class LayoutChecker
         // Request units, rounded up to the unit the capacities are counted in.
         var wantCpu = (long)Math.Ceiling(Math.Round(request.Cpu * 1000, 6));
         var wantMemory = (long)Math.Ceiling(Math.Round(request.MemoryGiB * 1024, 6));
-        Require(cpu >= wantCpu, "cpu", $"{cpu / 1000.0} allocatable vCPU < {request.Cpu}.");
+        Require(cpu >= wantCpu, "cpu", $"{cpu / 1000.0} sustained allocatable vCPU < {request.Cpu}.");
         Require(memory >= wantMemory, "memoryGiB", $"{memory / 1024.0:0.###} allocatable GiB < {request.MemoryGiB}.");
         Require(gpus >= request.Gpus, "gpus", $"{gpus} GPUs < {request.Gpus}.");
         Require(nodes >= request.MinNodes, "minNodes", $"{nodes} nodes < {request.MinNodes}.");
@@ -90,6 +91,18 @@ public static class LayoutChecker
                 Fail(rule, message);
             }
         }
+    }
+
+    /// <summary>Allocatable millicores, times baseline percent ÷ 100 for burstable types, in exact decimals, rounded down.</summary>
+    private static long Sustained(InstanceType type)
+    {
+        decimal millicores = NodeReservation.AllocatableMillicores(type);
+        if (type.BurstBaselinePercent is { } percent)
+        {
+            millicores = millicores * (decimal)Math.Min(Math.Max(percent, 0), 100) / 100;
+        }
+
+        return (long)Math.Floor(millicores);
     }
 
     private static void CheckType(LayoutRequest r, InstanceOffering o, CapacityType capacity, IReadOnlyList<string> zones, Action<string, string> fail)
@@ -137,7 +150,7 @@ public static class LayoutChecker
         }
 
         if (r.LargestPod is { } pod
-            && (NodeReservation.AllocatableMillicores(t) < Math.Ceiling(Math.Round(pod.Cpu * 1000, 6))
+            && (Sustained(t) < Math.Ceiling(Math.Round(pod.Cpu * 1000, 6))
                 || NodeReservation.AllocatableMemoryMiB(t) < Math.Ceiling(Math.Round(pod.MemoryGiB * 1024, 6))
                 || t.GpuCount < pod.Gpus))
         {

@@ -20,32 +20,36 @@ public static class LayoutFactory
             .ThenBy(p => p.InstanceType, StringComparer.Ordinal)
             .ToList();
         var hourly = pools.Sum(p => p.HourlyPrice);
-        long allocCpu = 0, allocMemory = 0, rawCpu = 0, rawMemory = 0;
+        long allocCpu = 0, sustainedCpu = 0, allocMemory = 0, rawCpu = 0, rawMemory = 0;
+        double rawSustained = 0;
         var gpus = 0;
         foreach (var c in merged)
         {
             var type = c.Offering.Type;
             allocCpu += c.NodeCount * NodeReservation.AllocatableMillicores(type);
+            sustainedCpu += c.NodeCount * NodeReservation.SustainedMillicores(type);
             allocMemory += c.NodeCount * NodeReservation.AllocatableMemoryMiB(type);
             rawCpu += c.NodeCount * NodeReservation.CapacityMillicores(type);
+            rawSustained += c.NodeCount * type.SustainedVcpu;
             rawMemory += c.NodeCount * NodeReservation.CapacityMemoryMiB(type);
             gpus += c.NodeCount * type.GpuCount;
         }
 
-        var allocatable = Totals(allocCpu, allocMemory, gpus);
+        var allocatable = Totals(allocCpu, allocMemory, gpus, sustainedCpu / 1000.0);
         return new Layout(
             pools,
             hourly,
             hourly * Layout.HoursPerMonth,
             pools.Sum(p => p.NodeCount),
             allocatable,
-            Totals(rawCpu, rawMemory, gpus),
+            Totals(rawCpu, rawMemory, gpus, Math.Round(rawSustained, 3)),
             new ResourceTotals(
                 Math.Round(allocatable.Vcpu - request.Cpu, 3),
                 Math.Round(allocatable.MemoryGiB - request.MemoryGiB, 3),
-                gpus - request.Gpus));
+                gpus - request.Gpus,
+                Math.Round(allocatable.SustainedVcpu - request.Cpu, 3)));
     }
 
-    private static ResourceTotals Totals(long millicores, long mib, int gpus) =>
-        new(millicores / 1000.0, Math.Round(mib / 1024.0, 3), gpus);
+    private static ResourceTotals Totals(long millicores, long mib, int gpus, double sustainedVcpu) =>
+        new(millicores / 1000.0, Math.Round(mib / 1024.0, 3), gpus, sustainedVcpu);
 }

@@ -1,5 +1,3 @@
-using Google.OrTools.Sat;
-
 namespace Recommender.Solver;
 
 /// <summary>
@@ -47,7 +45,7 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
         var budgetEnd = started + (long)(options.CoverSearchBudget.TotalSeconds * time.TimestampFrequency);
         var search = new CoverSearch(problem, bounds, time, Math.Min(deadline, budgetEnd), options.CoverSearchStateLimit);
         var found = search.Solve(ct);
-        var finished = found.Status is CpSolverStatus.Optimal or CpSolverStatus.Infeasible;
+        var finished = found.Status is SolveStatus.Optimal or SolveStatus.Infeasible;
         options.Trace?.Invoke(new SolverTraceEvent(
             SolverStage.CoverSearch,
             time.GetElapsedTime(started), // with the root LP and polygons, which its own wall time leaves out
@@ -72,7 +70,7 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
     private NodePoolSolution TwoStage(bool trackTypes, CancellationToken ct)
     {
         var cheapest = Build(ObjectiveWeights.PriceOnly, null, trackTypes).Solve(options, Remaining(), ct);
-        if (cheapest.Status != CpSolverStatus.Optimal || ct.IsCancellationRequested)
+        if (cheapest.Status != SolveStatus.Optimal || ct.IsCancellationRequested)
         {
             return cheapest;
         }
@@ -81,7 +79,7 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
         var best = tieBreak.Solve(options, Remaining(), ct);
         return best.HasLayout
             ? best with { Status = best.Status, PriceBoundMicros = cheapest.PriceBoundMicros, WallTime = cheapest.WallTime + best.WallTime }
-            : cheapest with { Status = CpSolverStatus.Feasible };
+            : cheapest with { Status = SolveStatus.Feasible };
     }
 
     /// <param name="hint">Counts to suggest (default: <see cref="Hint"/>); a model takes one hint per variable.</param>

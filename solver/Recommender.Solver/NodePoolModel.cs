@@ -87,9 +87,9 @@ internal sealed class NodePoolModel
         using var solver = new CpSolver { StringParameters = Parameters(options, timeLimit) };
         using var stop = ct.Register(solver.StopSearch);
         using var callback = options.Trace is { } trace ? new TraceCallback(trace, weights, problem.PriceUnit) : null;
-        var status = solver.Solve(model, callback);
+        var status = StatusOf(solver.Solve(model, callback));
         var wall = TimeSpan.FromSeconds(solver.WallTime());
-        var solution = status is CpSolverStatus.Optimal or CpSolverStatus.Feasible
+        var solution = status is SolveStatus.Optimal or SolveStatus.Feasible
             ? Extract(solver, status, wall)
             : new NodePoolSolution(status, null, 0, null, wall);
         options.Trace?.Invoke(new SolverTraceEvent(
@@ -98,11 +98,21 @@ internal sealed class NodePoolModel
             solution.HasLayout ? solution.PriceMicros : null,
             solution.PriceBoundMicros,
             0,
-            status is CpSolverStatus.Optimal or CpSolverStatus.Infeasible));
+            status is SolveStatus.Optimal or SolveStatus.Infeasible));
         return solution;
     }
 
-    private NodePoolSolution Extract(CpSolver solver, CpSolverStatus status, TimeSpan wall)
+    /// <summary>The one place OR-Tools' status becomes ours.</summary>
+    private static SolveStatus StatusOf(CpSolverStatus status) => status switch
+    {
+        CpSolverStatus.Optimal => SolveStatus.Optimal,
+        CpSolverStatus.Feasible => SolveStatus.Feasible,
+        CpSolverStatus.Infeasible => SolveStatus.Infeasible,
+        CpSolverStatus.ModelInvalid => SolveStatus.ModelInvalid,
+        _ => SolveStatus.Unknown,
+    };
+
+    private NodePoolSolution Extract(CpSolver solver, SolveStatus status, TimeSpan wall)
     {
         var counts = nodes.Select(n => (int)solver.Value(n)).ToArray();
         var priceMicros = problem.Candidates.Select((c, i) => c.PriceMicros * counts[i]).Sum();
@@ -120,7 +130,7 @@ internal sealed class NodePoolModel
         }
     }
 
-    // Allocatable vCPU, memory and GPUs of all pools together cover the request.
+    // Allocatable vCPU (sustained: burstable types at their baseline share), memory and GPUs of all pools cover the request.
     private void AddDemandCoverage()
     {
         model.Add(Weighted(c => c.CpuMillis, _ => true) >= problem.CpuMillis);

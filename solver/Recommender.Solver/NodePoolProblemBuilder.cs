@@ -17,7 +17,7 @@ public static class NodePoolProblemBuilder
         {
             var type = offering.Type;
             var shape = ShapeIndex(shapes, (type.Vcpu, NodeReservation.CapacityMemoryMiB(type)));
-            var cpu = NodeReservation.AllocatableMillicores(type);
+            var cpu = NodeReservation.SustainedMillicores(type); // burstable types count at their baseline share
             var memory = NodeReservation.AllocatableMemoryMiB(type);
             if (cpu == 0 && memory == 0 && type.GpuCount == 0)
             {
@@ -39,42 +39,24 @@ public static class NodePoolProblemBuilder
     /// <summary>The same problem over the candidates at <paramref name="members"/> only (types and sizes re-indexed).</summary>
     public static NodePoolProblem Restrict(NodePoolProblem problem, IReadOnlyList<int> members)
     {
-        var typeNames = new List<string>();
-        var typeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-        var shapeIndex = new Dictionary<int, int>();
-        var candidates = new List<PoolCandidate>(members.Count);
-        foreach (var c in members.Select(i => problem.Candidates[i]))
-        {
-            if (!typeIndex.TryGetValue(c.Name, out var t))
-            {
-                t = typeIndex[c.Name] = typeNames.Count;
-                typeNames.Add(c.Name);
-            }
-
-            if (!shapeIndex.TryGetValue(c.Shape, out var s))
-            {
-                s = shapeIndex[c.Shape] = shapeIndex.Count;
-            }
-
-            candidates.Add(c with { TypeIndex = t, Shape = s });
-        }
-
+        var (candidates, typeNames, shapeCount) = Reindex(members.Select(i => problem.Candidates[i]));
         return problem with
         {
             Candidates = candidates,
             UpperBounds = [.. members.Select(i => problem.UpperBounds[i])],
             MaxPools = Math.Min(problem.MaxPools, candidates.Count),
             TypeNames = typeNames,
-            ShapeCount = shapeIndex.Count,
+            ShapeCount = shapeCount,
         };
     }
 
-    private static NodePoolProblem Compact(LayoutRequest request, IReadOnlyList<PoolCandidate> kept)
+    /// <summary>The candidates with their types and sizes numbered from 0 in order of appearance.</summary>
+    private static (List<PoolCandidate> Candidates, List<string> TypeNames, int ShapeCount) Reindex(IEnumerable<PoolCandidate> kept)
     {
         var typeNames = new List<string>();
         var typeIndex = new Dictionary<string, int>(StringComparer.Ordinal);
         var shapeIndex = new Dictionary<int, int>();
-        var candidates = new List<PoolCandidate>(kept.Count);
+        var candidates = new List<PoolCandidate>();
         foreach (var c in kept)
         {
             if (!typeIndex.TryGetValue(c.Name, out var t))
@@ -91,6 +73,12 @@ public static class NodePoolProblemBuilder
             candidates.Add(c with { TypeIndex = t, Shape = s });
         }
 
+        return (candidates, typeNames, shapeIndex.Count);
+    }
+
+    private static NodePoolProblem Compact(LayoutRequest request, IReadOnlyList<PoolCandidate> kept)
+    {
+        var (candidates, typeNames, shapeCount) = Reindex(kept);
         var cpu = PriceScale.ToMillicores(request.Cpu);
         var memory = PriceScale.ToMiB(request.MemoryGiB);
         var onDemandNodes = FewestOnDemandNodes(candidates, CeilPercent(cpu, request.OnDemandPct), CeilPercent(memory, request.OnDemandPct));
@@ -109,7 +97,7 @@ public static class NodePoolProblemBuilder
             request.SpotDiversity,
             request.SameSize,
             typeNames,
-            shapeIndex.Count);
+            shapeCount);
     }
 
     /// <summary>
@@ -143,19 +131,24 @@ public static class NodePoolProblemBuilder
             }
 
             // The on-demand pools already provide the share, so a spot pool only has to cover the rest.
-            var spotCover = Cover(cpu - CeilPercent(cpu, request.OnDemandPct), c.CpuMillis, c.MemoryMiB, memory - CeilPercent(memory, request.OnDemandPct), c, request);
+            var spotCover = Cover(c, cpu - CeilPercent(cpu, request.OnDemandPct), memory - CeilPercent(memory, request.OnDemandPct), request.Gpus);
             // Every layout has at least onDemandNodes other nodes, so minNodes asks this pool for the rest at most.
             return (int)Math.Min(room, Math.Max(request.MinNodes - onDemandNodes, spotCover));
         }
 
-        return (int)Math.Min(request.MaxNodes, Math.Max(Math.Max(request.MinNodes, Cover(cpu, c.CpuMillis, c.MemoryMiB, memory, c, request)), 1));
+        return (int)Math.Min(request.MaxNodes, Math.Max(Math.Max(request.MinNodes, Cover(c, cpu, memory, request.Gpus)), 1));
     }
 
-    // Nodes of this candidate alone covering every demand it contributes to.
-    private static long Cover(long cpu, long cpuPerNode, long memoryPerNode, long memory, PoolCandidate c, LayoutRequest request) =>
-        Math.Max(Math.Max(Cover(cpu, cpuPerNode), Cover(memory, memoryPerNode)), Cover(request.Gpus, c.Gpus));
+    /// <summary>Nodes of this candidate alone covering every demand it contributes to: a resource it lacks does not bound it.</summary>
+    private static long Cover(PoolCandidate c, long cpu, long memory, int gpus) =>
+        Math.Max(Math.Max(Contributed(cpu, c.CpuMillis), Contributed(memory, c.MemoryMiB)), Contributed(gpus, c.Gpus));
 
-    /// <summary>On-demand nodes every layout needs for the share: its vCPU and memory parts, each with the largest on-demand node.</summary>
+    private static long Contributed(long demand, long perNode) => perNode > 0 ? NodeCover.Of(demand, perNode) : 0;
+
+    /// <summary>
+    /// On-demand nodes every layout needs for the share: its vCPU and memory parts, each with the largest on-demand node
+    /// (<see cref="NodeCover.Never"/> when no on-demand node holds a part: then no layout meets the share).
+    /// </summary>
     private static long FewestOnDemandNodes(IReadOnlyList<PoolCandidate> candidates, long onDemandCpu, long onDemandMemory)
     {
         var onDemand = candidates.Where(c => !c.IsSpot).ToList();
@@ -164,10 +157,8 @@ public static class NodePoolProblemBuilder
             return 0; // the share (if any) is infeasible anyway; CP-SAT says so
         }
 
-        return Math.Max(Cover(onDemandCpu, onDemand.Max(c => c.CpuMillis)), Cover(onDemandMemory, onDemand.Max(c => c.MemoryMiB)));
+        return Math.Max(NodeCover.Of(onDemandCpu, onDemand.Max(c => c.CpuMillis)), NodeCover.Of(onDemandMemory, onDemand.Max(c => c.MemoryMiB)));
     }
-
-    private static long Cover(long demand, long perNode) => perNode <= 0 ? 0 : (demand + perNode - 1) / perNode;
 
     private static long CeilPercent(long value, int pct) => ((value * pct) + 99) / 100;
 

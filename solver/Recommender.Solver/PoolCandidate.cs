@@ -7,6 +7,7 @@ namespace Recommender.Solver;
 /// One possible pool after filtering: an instance type bought one way, with integer-scaled allocatable capacity and
 /// price (the CP-SAT "data" block needs integers).
 /// </summary>
+/// <param name="CpuMillis">Allocatable millicores the node sustains (burstable types at their baseline share).</param>
 /// <param name="UnitPrice">Hourly price of one node in the catalog's currency (spot: highest among the zones).</param>
 /// <param name="PriceMicros">UnitPrice in millionths, rounded half away from zero.</param>
 /// <param name="TypeIndex">Index of the instance type among the problem's distinct types (alternatives use it).</param>

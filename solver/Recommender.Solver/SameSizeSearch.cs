@@ -1,5 +1,3 @@
-using Google.OrTools.Sat;
-
 namespace Recommender.Solver;
 
 /// <summary>
@@ -45,7 +43,7 @@ internal sealed class SameSizeSearch(NodePoolProblem problem, SolverOptions opti
 
             var solution = new LayoutSearch(sub, options, time, deadline) { PriceCapMicros = cap }.Next(false, ct);
             wall += solution.WallTime;
-            if (solution.Status != CpSolverStatus.Optimal && solution.Status != CpSolverStatus.Infeasible)
+            if (solution.Status != SolveStatus.Optimal && solution.Status != SolveStatus.Infeasible)
             {
                 openBound = Math.Min(openBound ?? long.MaxValue, Math.Max(sizeBound!.Value, solution.PriceBoundMicros ?? 0));
             }
@@ -69,12 +67,12 @@ internal sealed class SameSizeSearch(NodePoolProblem problem, SolverOptions opti
 
         if (bestCounts is null)
         {
-            return new NodePoolSolution(openBound is null ? CpSolverStatus.Infeasible : CpSolverStatus.Unknown, null, 0, null, wall);
+            return new NodePoolSolution(openBound is null ? SolveStatus.Infeasible : SolveStatus.Unknown, null, 0, null, wall);
         }
 
         return openBound is { } open && open <= best.Price
-            ? new NodePoolSolution(CpSolverStatus.Feasible, bestCounts, best.Price, open, wall)
-            : new NodePoolSolution(CpSolverStatus.Optimal, bestCounts, best.Price, best.Price, wall);
+            ? new NodePoolSolution(SolveStatus.Feasible, bestCounts, best.Price, open, wall)
+            : new NodePoolSolution(SolveStatus.Optimal, bestCounts, best.Price, best.Price, wall);
     }
 
     /// <summary>

@@ -9,7 +9,7 @@ public sealed record SolverOptions
     /// <summary>
     /// CP-SAT portfolio size; capped at 2 (the cores one request may use). 1 (the default) is deterministic and
     /// measured better on the suite: with 2 workers 90 % / 81 % of requests were proven optimal instead of 98 % / 97 %
-    /// (solver/README.md), since the portfolio splits one model's time across subsolvers that suit it less.
+    /// (solver/EXPERIMENTS.md), since the portfolio splits one model's time across subsolvers that suit it less.
     /// </summary>
     public int Workers { get; init; } = 1;
 
@@ -20,7 +20,7 @@ public sealed record SolverOptions
     public double RelativeGapLimit { get; init; }
 
     /// <summary>
-    /// Give CP-SAT the greedy fallback layout as a hint. Off by default: the benchmark (solver/README.md) measured
+    /// Give CP-SAT the greedy fallback layout as a hint. Off by default: the benchmark (solver/EXPERIMENTS.md) measured
     /// it slower, as the OR-Tools note did.
     /// </summary>
     public bool UseGreedyHint { get; init; }
@@ -34,7 +34,7 @@ public sealed record SolverOptions
     /// <summary>
     /// Time the exact branch and bound (<see cref="CoverSearch"/>) may spend on the best layout before CP-SAT takes
     /// over with its incumbent as hint and price cap; zero turns it off. 10 ms measured best on the suite
-    /// (solver/README.md): it finishes most requests in about a millisecond, and where it does not, CP-SAT's cuts
+    /// (solver/EXPERIMENTS.md): it finishes most requests in about a millisecond, and where it does not, CP-SAT's cuts
     /// prove faster than more branching (5 ms: same; 30 / 60 ms: fewer proofs, more requests over 100 ms).
     /// </summary>
     public TimeSpan CoverSearchBudget { get; init; } = TimeSpan.FromMilliseconds(10);
@@ -54,7 +54,7 @@ public sealed record SolverOptions
 
     /// <summary>
     /// CP-SAT's search_branching. LP_SEARCH (branch on the LP solution, MIP-style) measured best on the benchmark
-    /// suite (solver/README.md); other values are for tuning experiments.
+    /// suite (solver/EXPERIMENTS.md); other values are for tuning experiments.
     /// </summary>
     public string SearchBranching { get; init; } = "LP_SEARCH";
 

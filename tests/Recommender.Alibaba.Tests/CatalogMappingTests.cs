@@ -68,6 +68,23 @@ public sealed class CatalogMappingTests
         Assert.Null(gpu.BurstBaselinePercent);
     }
 
+    [Theory]
+    [InlineData("ecs.t6-c1m4.2xlarge", "ecs.t6", "CreditEntryLevel", 8, 320, 40.0)] // BaselineCredit is summed over the vCPUs
+    [InlineData("ecs.t6-c1m4.2xlarge", "ecs.t6", "CreditEntryLevel", 8, null, 5.0)] // no BaselineCredit: the family's fallback
+    [InlineData("ecs.t5-c1m2.large", "ecs.t5", "CreditEntryLevel", 2, 0, 10.0)]
+    [InlineData("ecs.t7-c1m2.large", "ecs.t7", "CreditEntryLevel", 2, null, BurstBaselines.UnknownFamilyPercent)]
+    [InlineData("ecs.t6-c1m2.large", "ecs.t6", null, 2, 40, 20.0)] // no family level: the family says burstable
+    [InlineData("ecs.g7.large", "ecs.g7", null, 2, null, null)]
+    public void Burstable_baseline_comes_from_BaselineCredit_or_the_family_fallback(
+        string name, string family, string? level, int vcpu, int? baselineCredit, double? percent)
+    {
+        var type = InstanceTypeMapper.Map(new EcsInstanceType(
+            name, family, null, level, vcpu, vcpu * 4, "X86", null, baselineCredit, null, null, null, 102400, null, 50000, null, 2, null, null, null));
+
+        Assert.Equal(percent, type.BurstBaselinePercent);
+        Assert.Equal(percent is not null, type.Category == InstanceCategory.Burstable);
+    }
+
     [Fact]
     public void Public_price_file_reads_hourly_Linux_VPC_prices()
     {

@@ -48,7 +48,7 @@ public sealed class CatalogQueryTests(ApiFactory api)
     {
         var r = await api.PostAsync("""
             { instanceType(provider: "alibaba", region: "cn-test", name: "ecs.d2s.4xlarge") {
-                name family category generation currentGeneration architecture vcpu memoryGiB gpuCount gpuModel gpuMemoryGiB
+                name family category generation currentGeneration architecture vcpu sustainedVcpu memoryGiB gpuCount gpuModel gpuMemoryGiB
                 networkBandwidthGbps networkPerformance packetsPerSecond eniCount burstable burstBaselinePercent
                 localStorage { disks diskSizeGiB kind totalGiB } onDemandPrice pricePerVcpu currency
                 spotPrices { zone price } availability { zone status } } }
@@ -62,6 +62,7 @@ public sealed class CatalogQueryTests(ApiFactory api)
         Assert.True(t.GetProperty("currentGeneration").GetBoolean());
         Assert.Equal("X86", t.GetProperty("architecture").GetString());
         Assert.Equal(16, t.GetProperty("vcpu").GetInt32());
+        Assert.Equal(16, t.GetProperty("sustainedVcpu").GetDouble());
         Assert.Equal(64, t.GetProperty("memoryGiB").GetDouble());
         Assert.Equal(0, t.GetProperty("gpuCount").GetInt32());
         Assert.Equal(JsonValueKind.Null, t.GetProperty("gpuModel").ValueKind);
@@ -86,15 +87,34 @@ public sealed class CatalogQueryTests(ApiFactory api)
     }
 
     [Fact]
+    public async Task Instance_types_show_the_vcpu_each_type_sustains()
+    {
+        var r = await api.PostAsync("""
+            { instanceTypes(provider: "alibaba", region: "cn-test", first: 500) { nodes { name vcpu sustainedVcpu burstBaselinePercent } } }
+            """);
+
+        var nodes = r.Data.GetProperty("instanceTypes").GetProperty("nodes").EnumerateArray().ToList();
+        Assert.Equal(All.Count, nodes.Count);
+        Assert.Contains(nodes, n => n.GetProperty("burstBaselinePercent").ValueKind == JsonValueKind.Number);
+        foreach (var n in nodes)
+        {
+            var vcpu = n.GetProperty("vcpu").GetInt32();
+            var expected = n.GetProperty("burstBaselinePercent") is { ValueKind: JsonValueKind.Number } p ? vcpu * p.GetDouble() / 100 : vcpu;
+            Assert.Equal(expected, n.GetProperty("sustainedVcpu").GetDouble(), 9);
+        }
+    }
+
+    [Fact]
     public async Task Burstable_and_gpu_fields()
     {
         var r = await api.PostAsync("""
-            { t: instanceType(provider: "alibaba", region: "cn-test", name: "ecs.t6-c1m1.large") { burstable burstBaselinePercent category localStorage { disks } }
+            { t: instanceType(provider: "alibaba", region: "cn-test", name: "ecs.t6-c1m1.large") { burstable burstBaselinePercent vcpu sustainedVcpu category localStorage { disks } }
               g: instanceType(provider: "alibaba", region: "cn-test", name: "ecs.gn7i-c8g1.32xlarge") { gpuCount gpuModel gpuMemoryGiB } }
             """);
 
         Assert.True(r.Data.GetProperty("t").GetProperty("burstable").GetBoolean());
         Assert.Equal(20, r.Data.GetProperty("t").GetProperty("burstBaselinePercent").GetDouble());
+        Assert.Equal((2, 0.4), (r.Data.GetProperty("t").GetProperty("vcpu").GetInt32(), r.Data.GetProperty("t").GetProperty("sustainedVcpu").GetDouble()));
         Assert.Equal("BURSTABLE", r.Data.GetProperty("t").GetProperty("category").GetString());
         Assert.Equal(JsonValueKind.Null, r.Data.GetProperty("t").GetProperty("localStorage").ValueKind);
         Assert.Equal(4, r.Data.GetProperty("g").GetProperty("gpuCount").GetInt32());

@@ -173,7 +173,7 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
             SpotDiversity = 2,
             Alternatives = 2,
         };
-        var totals = new ResourceTotals(15.84, 52.125, 1);
+        var totals = new ResourceTotals(15.84, 52.125, 1, 15.84);
         Layout Layout(decimal unit) => new(
             [
                 new LayoutPool("ecs.gn7i-c8g1.2xlarge", CapacityType.OnDemand, 1, unit, unit),
@@ -183,8 +183,8 @@ public sealed class RecommendationStoreTests(RedisServerFixture redis)
             (unit + 0.0624m) * Core.Recommendations.Layout.HoursPerMonth,
             3,
             totals,
-            new ResourceTotals(16, 64, 1),
-            new ResourceTotals(3.34, 4.125, 0));
+            new ResourceTotals(16, 64, 1, 16),
+            new ResourceTotals(3.34, 4.125, 0, 3.34));
         var answer = new Recommendation(
             RecommendationStatus.Optimal, [Layout(1.2345m), Layout(1.5m)], 1.2969m, 0, 37, null, 1_764_000_000_000, TimeSpan.FromSeconds(93.5), "CNY");
         var now = time.GetUtcNow();

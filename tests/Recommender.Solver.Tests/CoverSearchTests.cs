@@ -1,4 +1,3 @@
-using Google.OrTools.Sat;
 using Recommender.Core.Recommendations;
 
 namespace Recommender.Solver.Tests;
@@ -36,11 +35,11 @@ public sealed class CoverSearchTests
                 var found = new CoverSearch(problem, bounds, TimeProvider.System, Far).Solve(CancellationToken.None);
                 if (expected is null)
                 {
-                    Assert.Equal(CpSolverStatus.Infeasible, found.Status);
+                    Assert.Equal(SolveStatus.Infeasible, found.Status);
                     continue;
                 }
 
-                Assert.Equal(CpSolverStatus.Optimal, found.Status);
+                Assert.Equal(SolveStatus.Optimal, found.Status);
                 Assert.Equal(expected, Key(found));
                 Assert.Equal(found.PriceMicros, found.PriceBoundMicros);
             }
@@ -69,12 +68,12 @@ public sealed class CoverSearchTests
                 var searched = new CoverSearch(problem, problem.UpperBounds, TimeProvider.System, deadline).Solve(CancellationToken.None);
                 var options = SolverOptions.Deterministic with { TimeLimit = TimeSpan.FromSeconds(10), CoverSearchBudget = TimeSpan.Zero };
                 var modelled = new LayoutSearch(problem, options, TimeProvider.System, Far).Next(false, CancellationToken.None);
-                if (searched.Status == CpSolverStatus.Optimal && modelled.Status == CpSolverStatus.Optimal)
+                if (searched.Status == SolveStatus.Optimal && modelled.Status == SolveStatus.Optimal)
                 {
                     Assert.Equal(Key(modelled), Key(searched));
                     compared++;
                 }
-                else if (searched.Status == CpSolverStatus.Infeasible || modelled.Status == CpSolverStatus.Infeasible)
+                else if (searched.Status == SolveStatus.Infeasible || modelled.Status == SolveStatus.Infeasible)
                 {
                     Assert.Equal(modelled.Status, searched.Status);
                 }
@@ -93,7 +92,7 @@ public sealed class CoverSearchTests
         var problem = NodePoolProblemBuilder.Build(request, catalog);
         var past = TimeProvider.System.GetTimestamp() - 1;
         var found = new CoverSearch(problem, problem.UpperBounds, TimeProvider.System, past).Solve(CancellationToken.None);
-        Assert.NotEqual(CpSolverStatus.Optimal, found.Status);
+        Assert.NotEqual(SolveStatus.Optimal, found.Status);
         Assert.Null(found.PriceBoundMicros);
 
         // A budget too short to finish: CP-SAT (hinted with whatever the search found) still proves the optimum.
@@ -124,7 +123,7 @@ public sealed class CoverSearchTests
         var search = new CoverSearch(problem, problem.UpperBounds, TimeProvider.System, Far);
         var found = search.Solve(CancellationToken.None);
 
-        Assert.Equal(CpSolverStatus.Optimal, found.Status);
+        Assert.Equal(SolveStatus.Optimal, found.Status);
         Assert.Equal(720_000, found.PriceMicros);
         Assert.InRange(search.RootBoundMicros!.Value, 612_000, 612_300);
     }

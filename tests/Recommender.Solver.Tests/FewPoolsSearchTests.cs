@@ -1,4 +1,3 @@
-using Google.OrTools.Sat;
 using Recommender.Core.Recommendations;
 
 namespace Recommender.Solver.Tests;
@@ -63,7 +62,7 @@ public sealed class FewPoolsSearchTests
             var modelled = new LayoutSearch(problem, SolverOptions.Default with { TimeLimit = TimeSpan.FromSeconds(30) }, TimeProvider.System, far)
                 .Next(false, CancellationToken.None);
             Assert.Equal(modelled.Status, enumerated.Status);
-            if (modelled.Status == CpSolverStatus.Optimal)
+            if (modelled.Status == SolveStatus.Optimal)
             {
                 Assert.Equal(Key(modelled), Key(enumerated));
                 compared++;

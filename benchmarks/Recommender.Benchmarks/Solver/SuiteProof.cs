@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Google.OrTools.Sat;
 using Recommender.Core.Catalog;
 using Recommender.Core.Recommendations;
 using Recommender.Solver;
@@ -65,7 +64,7 @@ public static class SuiteProof
         model.AddHint(optimum);
         var watch = Stopwatch.StartNew();
         var solution = model.Solve(options, Limit, CancellationToken.None);
-        var status = solution.Status == CpSolverStatus.Optimal ? string.Empty : $" {solution.Status}";
+        var status = solution.Status == SolveStatus.Optimal ? string.Empty : $" {solution.Status}";
         return Inv($"{watch.Elapsed.TotalMilliseconds:0}{status}");
     }
 

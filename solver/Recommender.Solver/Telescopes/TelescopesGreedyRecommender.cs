@@ -14,8 +14,9 @@ namespace Recommender.Solver.Telescopes;
 /// Extension: includes/excludes also match family ids; several request zones must all be listed (or the list be empty).
 /// </summary>
 /// <param name="useAllocatable">
-/// Size nodes by allocatable capacity (<see cref="NodeReservation"/>) instead of raw capacity. Telescopes used raw
-/// capacity (false); benchmarks use true so both recommenders are asked for the same usable capacity.
+/// Size nodes by what our rules count (<see cref="NodeReservation"/>: allocatable memory, sustained allocatable vCPU,
+/// so burstable types at their baseline share) instead of raw capacity. Telescopes used raw capacity (false);
+/// benchmarks and the fallback use true so both recommenders are asked for the same usable capacity.
 /// </param>
 public sealed class TelescopesGreedyRecommender(bool useAllocatable = false)
 {
@@ -182,7 +183,7 @@ public sealed class TelescopesGreedyRecommender(bool useAllocatable = false)
 
     private static decimal PerUnit(decimal price, double amount) => amount > 0 ? price / (decimal)amount : decimal.MaxValue;
 
-    private double Cpu(InstanceOffering o) => useAllocatable ? NodeReservation.AllocatableMillicores(o.Type) / 1000.0 : o.Type.Vcpu;
+    private double Cpu(InstanceOffering o) => useAllocatable ? NodeReservation.SustainedMillicores(o.Type) / 1000.0 : o.Type.Vcpu;
 
     private double Memory(InstanceOffering o) => useAllocatable ? NodeReservation.AllocatableMemoryMiB(o.Type) / 1024.0 : o.Type.MemoryGiB;
 

@@ -13,16 +13,22 @@ internal static class InstanceTypeMapper
 
     /// <summary>
     /// ECS documents BaselineCredit as the baseline performance summed over all vCPUs (t6.large, 2 vCPUs at 10 %: 20);
-    /// our model keeps the per-vCPU share.
+    /// our model keeps the per-vCPU share. Without a BaselineCredit (absent or 0) the family's fallback
+    /// (<see cref="BurstBaselines"/>) stands in.
     /// </summary>
-    public static double BaselinePercentPerVcpu(EcsInstanceType item) =>
-        item.CpuCoreCount > 0 ? (item.BaselineCredit ?? 0) / (double)item.CpuCoreCount : 0;
+    public static double BaselinePercentPerVcpu(EcsInstanceType item, string family) =>
+        item.CpuCoreCount > 0 && item.BaselineCredit is > 0 and var credit
+            ? Math.Min(100, credit / (double)item.CpuCoreCount)
+            : BurstBaselines.Fallback(family);
 
     public static InstanceType Map(EcsInstanceType item)
     {
         var family = string.IsNullOrEmpty(item.InstanceTypeFamily) ? FamilyTable.FamilyOf(item.InstanceTypeId) : item.InstanceTypeFamily;
         var category = FamilyTable.Category(family);
-        var isCredit = string.Equals(item.InstanceFamilyLevel, CreditFamilyLevel, StringComparison.Ordinal);
+        // A credit type by its family level; an item without a level is judged by its family (t5, t6).
+        var isCredit = string.IsNullOrEmpty(item.InstanceFamilyLevel)
+            ? category == InstanceCategory.Burstable
+            : string.Equals(item.InstanceFamilyLevel, CreditFamilyLevel, StringComparison.Ordinal);
         if (isCredit)
         {
             category = InstanceCategory.Burstable;
@@ -47,7 +53,7 @@ internal static class InstanceTypeMapper
             NetworkBandwidthGbps: (item.InstanceBandwidthRx ?? 0) / KbitPerGbit,
             PacketsPerSecond: item.InstancePpsRx ?? 0,
             EniCount: item.EniQuantity ?? 0,
-            BurstBaselinePercent: isCredit ? BaselinePercentPerVcpu(item) : null,
+            BurstBaselinePercent: isCredit ? BaselinePercentPerVcpu(item, family) : null,
             LocalStorage: storage);
     }
 }

@@ -51,7 +51,7 @@ public static class RecommendationServiceCollectionExtensions
             .ValidateOnStart();
 
         var solver = SolverOptionsFrom(configuration.GetSection(SolverSection));
-        services.TryAddSingleton<IRecommender>(sp => new CpSatRecommender(solver, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IRecommender>(sp => new CpSatRecommender(solver, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CpSatRecommender>>()));
 
         if (useRedis)
         {

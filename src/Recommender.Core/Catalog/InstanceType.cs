@@ -16,7 +16,8 @@ namespace Recommender.Core.Catalog;
 /// <param name="PacketsPerSecond">Baseline packet forwarding rate.</param>
 /// <param name="EniCount">Elastic network interfaces the type can attach (bounds pods per node with Terway).</param>
 /// <param name="BurstBaselinePercent">
-/// For burstable (credit) types, the sustained share of each vCPU in percent; null for everything else.
+/// For burstable (credit) types, the sustained share of each vCPU in percent; null for everything else. Layouts count
+/// a burstable type's vCPU at this share (<see cref="SustainedVcpu"/>, <see cref="NodeReservation.SustainedMillicores"/>).
 /// </param>
 public sealed record InstanceType(
     string Name,
@@ -38,6 +39,13 @@ public sealed record InstanceType(
 {
     [JsonIgnore]
     public bool IsBurstable => BurstBaselinePercent is not null;
+
+    /// <summary>
+    /// vCPU the type sustains: <see cref="Vcpu"/> at the baseline share for burstable types (8 vCPU at 40 %: 3.2),
+    /// <see cref="Vcpu"/> otherwise. The share is taken within 0–100 %.
+    /// </summary>
+    [JsonIgnore]
+    public double SustainedVcpu => BurstBaselinePercent is { } percent ? Vcpu * Math.Clamp(percent, 0, 100) / 100 : Vcpu;
 
     [JsonIgnore]
     public NetworkPerformance NetworkPerformance => NetworkPerformanceClass.FromBandwidth(NetworkBandwidthGbps);

@@ -15,6 +15,9 @@ namespace Recommender.Core.Catalog;
 /// </list>
 /// Reservations are rounded up to whole millicores and MiB, so allocatable is never overstated.
 /// Example: 4 vCPU / 16 GiB keeps 80 millicores and 2,763 MiB, leaving 3,920 millicores and 13,621 MiB (13.3 GiB).
+/// <para>Burstable (credit) types sustain only their baseline share of each vCPU, so requests are covered with
+/// <see cref="SustainedMillicores"/>: the allocatable CPU at that share, rounded down (ecs.t6-c1m4.2xlarge, 8 vCPU at
+/// 40 %: 7,910 allocatable millicores count as 3,164).</para>
 /// </remarks>
 public static class NodeReservation
 {
@@ -28,6 +31,18 @@ public static class NodeReservation
 
     public static long AllocatableMillicores(InstanceType type) =>
         Math.Max(0, CapacityMillicores(type) - ReservedMillicores(type.Vcpu));
+
+    /// <summary>
+    /// Allocatable CPU the node sustains, in millicores: <see cref="AllocatableMillicores"/> at the type's
+    /// baseline share for burstable types (taken within 0–100 %, rounded down), unchanged for the rest.
+    /// </summary>
+    public static long SustainedMillicores(InstanceType type)
+    {
+        var allocatable = AllocatableMillicores(type);
+        return type.BurstBaselinePercent is { } percent
+            ? (long)decimal.Floor(allocatable * (decimal)Math.Clamp(percent, 0, 100) / 100)
+            : allocatable;
+    }
 
     public static long AllocatableMemoryMiB(InstanceType type)
     {

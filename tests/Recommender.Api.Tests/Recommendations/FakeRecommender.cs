@@ -38,7 +38,7 @@ public sealed class FakeRecommender : IRecommender
         }
 
         var type = catalog.InstanceTypes[0];
-        var totals = new ResourceTotals(type.Type.Vcpu, type.Type.MemoryGiB, type.Type.GpuCount);
+        var totals = new ResourceTotals(type.Type.Vcpu, type.Type.MemoryGiB, type.Type.GpuCount, type.Type.SustainedVcpu);
         var layout = new Layout(
             [new LayoutPool(type.Name, CapacityType.OnDemand, 1, type.OnDemandPrice, type.OnDemandPrice)],
             type.OnDemandPrice,
@@ -46,7 +46,7 @@ public sealed class FakeRecommender : IRecommender
             1,
             totals,
             totals,
-            new ResourceTotals(0, 0, 0));
+            new ResourceTotals(0, 0, 0, 0));
         return new Recommendation(RecommendationStatus.Optimal, [layout], type.OnDemandPrice, 0, 1, null, catalog.Version, TimeSpan.Zero, catalog.Currency);
     }
 }

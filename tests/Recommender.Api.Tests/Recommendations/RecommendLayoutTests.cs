@@ -50,6 +50,9 @@ public sealed class RecommendLayoutTests(SolverApiFactory solver) : IClassFixtur
         Assert.True(allocatable.GetProperty("vcpu").GetDouble() >= 10 && allocatable.GetProperty("memoryGiB").GetDouble() >= 40);
         Assert.True(raw.GetProperty("vcpu").GetDouble() > allocatable.GetProperty("vcpu").GetDouble());
         Assert.Equal(allocatable.GetProperty("vcpu").GetDouble() - 10, layout.GetProperty("aboveRequest").GetProperty("vcpu").GetDouble(), 6);
+        // The request is covered with sustained vCPU (burstable types at their baseline share), never more than allocatable.
+        Assert.InRange(allocatable.GetProperty("sustainedVcpu").GetDouble(), 10, allocatable.GetProperty("vcpu").GetDouble());
+        Assert.Equal(allocatable.GetProperty("sustainedVcpu").GetDouble() - 10, layout.GetProperty("aboveRequest").GetProperty("sustainedVcpu").GetDouble(), 6);
         Assert.Equal(allocatable.GetProperty("memoryGiB").GetDouble() - 40, layout.GetProperty("aboveRequest").GetProperty("memoryGiB").GetDouble(), 0.0005);
 
         var request = answer.GetProperty("request");

@@ -15,7 +15,7 @@ internal static class RecommendationApi
         layouts {
           hourlyPrice monthlyPrice nodeCount
           pools { instanceTypeName instanceType { name vcpu memoryGiB allocatableVcpu allocatableMemoryGiB } capacityType nodeCount unitPrice hourlyPrice }
-          allocatable { vcpu memoryGiB gpus } raw { vcpu memoryGiB gpus } aboveRequest { vcpu memoryGiB gpus }
+          allocatable { vcpu sustainedVcpu memoryGiB gpus } raw { vcpu memoryGiB gpus } aboveRequest { vcpu sustainedVcpu memoryGiB gpus }
         }
         request { provider region cpu memoryGiB gpus minNodes maxNodes onDemandPct sameSize allowBurst allowOlderGen spotDiversity alternatives timeLimitMs maxPools zones largestPod { cpu memoryGiB gpus } }
         """;

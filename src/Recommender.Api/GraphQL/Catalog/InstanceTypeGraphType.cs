@@ -20,6 +20,8 @@ public sealed class InstanceTypeGraphType : ObjectGraphType<RegionOffering>
         Field<NonNullGraphType<CpuArchitectureGraphType>>("architecture").Description("CPU architecture.")
             .Resolve(ctx => ctx.Source.Type.Architecture);
         Field("vcpu", x => x.Type.Vcpu).Description("Number of vCPUs.");
+        Field("sustainedVcpu", x => x.Type.SustainedVcpu)
+            .Description("vCPU the type sustains: vcpu × burstBaselinePercent / 100 for burstable types (8 vCPU at 40 %: 3.2), vcpu otherwise. Layouts cover a request's cpu with allocatableVcpu at this share.");
         Field("memoryGiB", x => x.Type.MemoryGiB).Description("Memory in GiB.");
         Field("allocatableVcpu", x => NodeReservation.AllocatableMillicores(x.Type) / 1000d)
             .Description("vCPU pods can use on one node: vcpu minus the node reservation (rule in README, Node reservation).");

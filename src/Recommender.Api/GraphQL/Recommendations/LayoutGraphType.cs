@@ -15,7 +15,7 @@ public sealed class LayoutGraphType : ObjectGraphType<RecommendedLayout>
         Field("monthlyPrice", x => x.Layout.MonthlyPrice).Description("hourlyPrice × 730 hours.");
         Field("nodeCount", x => x.Layout.NodeCount).Description("Nodes over all pools.");
         Field<NonNullGraphType<ResourceTotalsGraphType>>("allocatable")
-            .Description("What pods can use: node capacity minus the node reservation (see README, Node reservation).")
+            .Description("What pods can use: node capacity minus the node reservation (see README, Node reservation); sustainedVcpu is what covers the request.")
             .Resolve(ctx => ctx.Source.Layout.Allocatable);
         Field<NonNullGraphType<ResourceTotalsGraphType>>("raw").Description("Node capacity as sold.")
             .Resolve(ctx => ctx.Source.Layout.Raw);

@@ -11,7 +11,7 @@ internal static class LayoutRequestDescriptions
 {
     public const string Provider = "Provider id (default alibaba). Unknown: NOT_FOUND.";
     public const string Region = "Region id, e.g. cn-hangzhou. Unknown: NOT_FOUND.";
-    public const string Cpu = "Total allocatable vCPU ≥ cpu (fractions allowed; compared in millicores, request rounded up). Default 0; cpu and memoryGiB cannot both be 0.";
+    public const string Cpu = "Total allocatable vCPU ≥ cpu, burstable (credit) types counted at their baseline share (sustainedVcpu; fractions allowed; compared in millicores, request rounded up). Default 0; cpu and memoryGiB cannot both be 0.";
     public const string MemoryGiB = "Total allocatable memory ≥ memoryGiB, in GiB (compared in MiB, rounded up). Default 0.";
     public const string Gpus = "Total GPUs ≥ gpus. Default 0.";
     public const string GpuModel = "Types with GPUs of another model are not candidates; types without GPUs still are. Case-insensitive; must exist in the region. Default: none.";
@@ -23,10 +23,10 @@ internal static class LayoutRequestDescriptions
     public const string Categories = "Accepted instance categories. Empty or null: any.";
     public const string Includes = "Allow-list of instance type names or family ids (e.g. ecs.g7). Empty or null: all.";
     public const string Excludes = "Deny-list of instance type names or family ids. Empty or null: none.";
-    public const string AllowBurst = "False removes burstable (credit) types. Default true.";
+    public const string AllowBurst = "False removes burstable (credit) types. Default true; when allowed, their vCPU count at their baseline share.";
     public const string AllowOlderGen = "True admits previous-generation families. Default false.";
     public const string Architectures = "Accepted CPU architectures. Empty or null: any.";
-    public const string LargestPod = "Every type used can hold this pod with its allocatable capacity. Null: no such rule.";
+    public const string LargestPod = "Every type used can hold this pod with its allocatable capacity (vCPU: sustained). Null: no such rule.";
     public const string MaxPools = "Number of pools (type + capacity type) ≤ maxPools (1-100). Null: no limit.";
     public const string SpotDiversity = "When spot nodes are used: at least this many spot instance types, none carrying more than 1/spotDiversity of the spot allocatable vCPU (1-20). Default 1 (no rule).";
 
