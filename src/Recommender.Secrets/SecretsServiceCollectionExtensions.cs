@@ -39,6 +39,7 @@ public static class SecretsServiceCollectionExtensions
 
         services.TryAddSingleton<ISecretStore, InMemorySecretStore>();
         services.TryAddSingleton<CredentialCache>();
+        services.TryAddSingleton(sp => new SecretStoreProbe(sp.GetRequiredService<TimeProvider>(), sp.GetService<IVaultClient>()));
         services.TryAddSingleton(sp => new SecretService(
             sp.GetRequiredService<ISecretStore>(), sp.GetRequiredService<CredentialCache>(), sp.GetService<ICredentialCheck>()));
 

@@ -62,13 +62,19 @@ public sealed class VaultSecretApiTests : IAsyncLifetime
         var before = await SecretsApi.CreateAsync(api, admin, "acme", SecretsApi.Alibaba("kept"));
         Assert.False(before.Json.TryGetProperty("errors", out _), before.Body);
 
+        var readyBefore = (await api.SendAsync(HttpMethod.Get, "/readyz")).Json;
         vault.Seal();
+        await Task.Delay(Recommender.Secrets.SecretStoreProbe.CheckEvery);
+        var readySealed = (await api.SendAsync(HttpMethod.Get, "/readyz")).Json;
         var list = await api.PostAsync(SecretsApi.List, new { org = "acme" }, token: admin);
         var create = await SecretsApi.CreateAsync(api, admin, "acme", SecretsApi.Alibaba("during the outage"));
         vault.Unseal();
         var after = await api.PostAsync(SecretsApi.List, new { org = "acme" }, token: admin);
 
         Assert.Equal("SECRETS_UNAVAILABLE", list.ErrorCode);
+        Assert.Equal("AVAILABLE", readyBefore.GetProperty("secretStore").GetProperty("state").GetString());
+        Assert.Equal("DEGRADED", readySealed.GetProperty("status").GetString());
+        Assert.Equal("Vault is sealed.", readySealed.GetProperty("secretStore").GetProperty("lastError").GetString());
         Assert.Equal("SECRETS_UNAVAILABLE", create.ErrorCode);
         Assert.Equal(["kept"], after.Data.GetProperty("secrets").EnumerateArray().Select(s => s.GetProperty("name").GetString()));
     }
