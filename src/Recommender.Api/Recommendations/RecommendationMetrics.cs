@@ -10,7 +10,7 @@ namespace Recommender.Api.Recommendations;
 /// and quota refusals, and the store (places held, pending, failed and short-circuited calls, breaker state), the
 /// latter read from <see cref="IRecommendationStoreStatus"/> at collection time. Enum tags use the GraphQL spelling.
 /// </summary>
-public sealed class RecommendationMetrics : IDisposable
+public sealed class RecommendationMetrics : ISolveObserver, IDisposable
 {
     public const string MeterName = "Recommender.Recommendations";
 
@@ -50,6 +50,10 @@ public sealed class RecommendationMetrics : IDisposable
     }
 
     public Meter Meter => meter;
+
+    void ISolveObserver.Solved(RecommendationStatus status, TimeSpan elapsed, double? relativeGap) => RecordSolve(status, elapsed, relativeGap);
+
+    void ISolveObserver.Queued(TimeSpan waited, bool acquired) => RecordQueueWait(waited, acquired);
 
     public void RecordSolve(RecommendationStatus status, TimeSpan elapsed, double? relativeGap)
     {

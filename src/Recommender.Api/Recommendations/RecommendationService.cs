@@ -4,33 +4,34 @@ using Microsoft.Extensions.Options;
 using Recommender.Core.Catalog;
 using Recommender.Core.Errors;
 using Recommender.Core.Recommendations;
+using Recommender.Solver;
 
 namespace Recommender.Api.Recommendations;
 
 /// <summary>
 /// Serves recommendations: reserves the answer's place in the store within the caller's quota (refused before any
-/// work), waits for one of a fixed number of solver slots (SOLVER_BUSY after the queue timeout), solves on the thread
-/// pool with the request's token, and stores the answer under a random id in the reserved place.
+/// work), solves through the registered <see cref="IRecommender"/> (the solver-slot limit, SOLVER_BUSY, is its
+/// decorator <c>SlotLimitedRecommender</c>, shared with every other caller of the solver), and stores the answer under
+/// a random id in the reserved place.
 /// </summary>
 /// <remarks>
 /// A failed store write does not fail the answer: the client still gets the recommendation (and its id) it waited
 /// for, and the failure is logged. With Redis the store keeps such answers on this replica until Redis is back
 /// (<see cref="ResilientRecommendationStore"/>), so this happens only with a store that has nowhere else to put them.
 /// </remarks>
-public sealed partial class RecommendationService : IDisposable
+public sealed partial class RecommendationService
 {
     private const int IdBytes = 16;
 
-    private readonly IRecommender recommender;
+    private readonly SlotLimitedRecommender recommender;
     private readonly IRecommendationStore store;
     private readonly TimeProvider time;
     private readonly RecommendationMetrics metrics;
     private readonly ILogger<RecommendationService> logger;
     private readonly RecommendationOptions options;
-    private readonly SemaphoreSlim slots;
 
     public RecommendationService(
-        IRecommender recommender,
+        SlotLimitedRecommender recommender,
         IRecommendationStore store,
         TimeProvider time,
         RecommendationMetrics metrics,
@@ -44,11 +45,7 @@ public sealed partial class RecommendationService : IDisposable
         this.metrics = metrics;
         this.logger = logger;
         this.options = options.Value;
-        slots = new SemaphoreSlim(this.options.MaxConcurrentSolves, this.options.MaxConcurrentSolves);
     }
-
-    /// <summary>Solver slots free right now.</summary>
-    public int FreeSlots => slots.CurrentCount;
 
     /// <summary>
     /// Solves <paramref name="request"/> over <paramref name="catalog"/> (its provider and region) for
@@ -78,7 +75,7 @@ public sealed partial class RecommendationService : IDisposable
         Recommendation answer;
         try
         {
-            answer = await SolveAsync(request, catalog, ct).ConfigureAwait(false);
+            answer = await recommender.RecommendAsync(request, catalog, ct).ConfigureAwait(false);
         }
         catch
         {
@@ -117,34 +114,8 @@ public sealed partial class RecommendationService : IDisposable
         return found is not null && found.ExpiresAt > time.GetUtcNow() ? found : throw new NotFoundException("recommendation", id);
     }
 
-    public void Dispose() => slots.Dispose();
-
     /// <summary>128 random bits, base64url: not guessable, URL- and Redis-key-safe.</summary>
     private static string NewId() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(IdBytes));
-
-    private async Task<Recommendation> SolveAsync(LayoutRequest request, RegionCatalog catalog, CancellationToken ct)
-    {
-        var queued = time.GetTimestamp();
-        var acquired = await slots.WaitAsync(options.QueueTimeout, ct).ConfigureAwait(false);
-        metrics.RecordQueueWait(time.GetElapsedTime(queued), acquired);
-        if (!acquired)
-        {
-            throw new SolverBusyException(options.MaxConcurrentSolves, options.QueueTimeout);
-        }
-
-        try
-        {
-            var started = time.GetTimestamp();
-            // CPU-bound for up to the time limit: keep it off the request thread.
-            var answer = await Task.Run(() => recommender.RecommendAsync(request, catalog, ct), ct).ConfigureAwait(false);
-            metrics.RecordSolve(answer.Status, time.GetElapsedTime(started), answer.Gap);
-            return answer;
-        }
-        finally
-        {
-            slots.Release();
-        }
-    }
 
     /// <summary>Gives the place back; never throws, since the request's own outcome (an error) is what matters.</summary>
     private async Task ReleaseAsync(string caller, string id)

@@ -52,6 +52,13 @@ public static class RecommendationServiceCollectionExtensions
 
         var solver = SolverOptionsFrom(configuration.GetSection(SolverSection));
         services.TryAddSingleton<IRecommender>(sp => new CpSatRecommender(solver, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CpSatRecommender>>()));
+        // Every caller of the solver goes through one slot limit, whichever IRecommender is registered.
+        services.TryAddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<RecommendationOptions>>().Value;
+            return new SlotLimitedRecommender(sp.GetRequiredService<IRecommender>(), o.MaxConcurrentSolves, o.QueueTimeout,
+                sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RecommendationMetrics>());
+        });
 
         if (useRedis)
         {

@@ -1,6 +1,4 @@
-using Recommender.Core.Errors;
-
-namespace Recommender.Api.Recommendations;
+namespace Recommender.Core.Errors;
 
 /// <summary>No solver slot became free within the queue timeout.</summary>
 public sealed class SolverBusyException(int slots, TimeSpan waited)
