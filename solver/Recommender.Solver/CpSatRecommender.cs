@@ -58,17 +58,12 @@ public sealed partial class CpSatRecommender(SolverOptions options, TimeProvider
         {
             PriceCapMicros = FallbackLayout.SinglePoolPriceMicros(problem),
         };
-        if (Options.UseGreedyHint && FallbackLayout.Find(request, catalog, problem) is { } hint)
-        {
-            search.Hint = FallbackLayout.AsCounts(hint, problem);
-        }
-
         NodePoolSolution first;
         try
         {
-            first = request.Alternatives == 1 && !Options.UseGreedyHint && FewPoolsSearch.Applies(problem)
+            first = request.Alternatives == 1 && FewPoolsSearch.Applies(problem)
                 ? new FewPoolsSearch(problem, time, Deadline()).Solve(ct)
-                : request.SameSize && request.Alternatives == 1 && problem.ShapeCount > 1 && !Options.UseGreedyHint
+                : request.SameSize && request.Alternatives == 1 && problem.ShapeCount > 1
                 ? new SameSizeSearch(problem, Options, time, Deadline()).Solve(ct)
                 : search.Next(request.Alternatives > 1, ct);
         }

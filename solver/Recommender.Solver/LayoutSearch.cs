@@ -12,7 +12,7 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
     private readonly List<HashSet<int>> typeSets = [];
     private readonly Lazy<IReadOnlyList<GroupCut>> groupCuts = new(() => GroupDominance.Find(problem));
 
-    /// <summary>Counts to suggest to the first solve (see <see cref="SolverOptions.UseGreedyHint"/>).</summary>
+    /// <summary>Counts to suggest to the next CP-SAT solve (the branch and bound's incumbent).</summary>
     public IReadOnlyList<int>? Hint { get; set; }
 
     /// <summary>Price of a known valid layout; bounds the first solve only (see <see cref="NodePoolModel"/>).</summary>

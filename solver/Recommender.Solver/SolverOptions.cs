@@ -1,6 +1,10 @@
 namespace Recommender.Solver;
 
-/// <summary>How hard CP-SAT may work on one request.</summary>
+/// <summary>
+/// How hard the solver may work on one request. The public properties are the service's configuration (section
+/// <c>Solver</c>); the internal ones are switches for benchmarks and tests (solver-suite flags, exactness tests), kept
+/// out of configuration on purpose: each default is the measured best (solver/EXPERIMENTS.md).
+/// </summary>
 public sealed record SolverOptions
 {
     /// <summary>Wall-clock budget for one request, shared by the best layout and its alternatives.</summary>
@@ -17,19 +21,13 @@ public sealed record SolverOptions
     public int RandomSeed { get; init; }
 
     /// <summary>Stop once the proven relative gap is at most this; 0 = prove optimality (ties included).</summary>
-    public double RelativeGapLimit { get; init; }
-
-    /// <summary>
-    /// Give CP-SAT the greedy fallback layout as a hint. Off by default: the benchmark (solver/EXPERIMENTS.md) measured
-    /// it slower, as the OR-Tools note did.
-    /// </summary>
-    public bool UseGreedyHint { get; init; }
+    internal double RelativeGapLimit { get; init; }
 
     /// <summary>Drop dominated candidates before modelling (exact, see <see cref="DominanceFilter"/>); off only to test that claim.</summary>
-    public bool PruneDominated { get; init; } = true;
+    internal bool PruneDominated { get; init; } = true;
 
     /// <summary>Add the group-dominance cuts (exact, see <see cref="GroupDominance"/>) to the best layout's model; off only to test that claim.</summary>
-    public bool UseGroupCuts { get; init; } = true;
+    internal bool UseGroupCuts { get; init; } = true;
 
     /// <summary>
     /// Time the exact branch and bound (<see cref="CoverSearch"/>) may spend on the best layout before CP-SAT takes
@@ -44,22 +42,22 @@ public sealed record SolverOptions
     /// max_deterministic_time this makes a benchmark run independent of the machine's load (solver-suite
     /// --deterministic); the service uses the time budget.
     /// </summary>
-    public long CoverSearchStateLimit { get; init; }
+    internal long CoverSearchStateLimit { get; init; }
 
     /// <summary>
     /// Break price ties with a second solve (price fixed) instead of the single scaled objective. The scaled
     /// objective is used otherwise, unless it could overflow.
     /// </summary>
-    public bool TwoSolveTieBreak { get; init; }
+    internal bool TwoSolveTieBreak { get; init; }
 
     /// <summary>
     /// CP-SAT's search_branching. LP_SEARCH (branch on the LP solution, MIP-style) measured best on the benchmark
     /// suite (solver/EXPERIMENTS.md); other values are for tuning experiments.
     /// </summary>
-    public string SearchBranching { get; init; } = "LP_SEARCH";
+    internal string SearchBranching { get; init; } = "LP_SEARCH";
 
     /// <summary>Further CP-SAT parameters in protobuf text format (tuning experiments), appended as given.</summary>
-    public string? ExtraParameters { get; init; }
+    internal string? ExtraParameters { get; init; }
 
     /// <summary>
     /// Receives each stage of every solve (null, the default: nothing is recorded and CP-SAT runs without a solution

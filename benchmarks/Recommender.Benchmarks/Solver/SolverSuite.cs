@@ -8,7 +8,7 @@ using Recommender.Solver.Telescopes;
 namespace Recommender.Benchmarks.Solver;
 
 /// <summary>
-/// Plain runner (<c>dotnet run -c Release --project benchmarks/Recommender.Benchmarks -- solver-suite [--hint]
+/// Plain runner (<c>dotnet run -c Release --project benchmarks/Recommender.Benchmarks -- solver-suite
 /// [--workers N] [--count N] [--sample catalog.json] [--cross-check] [--trace] [--variants i,j] [--proof i,j]</c>; README lists the rest): solves the request suite over the sample and the synthetic catalogs and prints
 /// solve times, the optimal share, cost against the Telescopes port and how often its layouts break our rules;
 /// <c>--cross-check</c> instead compares the default pipeline's proven optima with CP-SAT alone.
@@ -23,7 +23,6 @@ public static class SolverSuite
         {
             Workers = workers,
             TimeLimit = TimeSpan.FromSeconds(double.Parse(Option(args, "--limit") ?? "1", CultureInfo.InvariantCulture)),
-            UseGreedyHint = args.Contains("--hint"),
             TwoSolveTieBreak = args.Contains("--two-solves"),
             PruneDominated = !args.Contains("--no-pruning"),
             ExtraParameters = Option(args, "--params"),

@@ -31,10 +31,26 @@ public sealed class SolverConfigurationTests
     [Theory]
     [InlineData("Solver:TimeLimit", "00:00:00")]
     [InlineData("Solver:Workers", "0")]
-    [InlineData("Solver:SearchBranching", "SIDEWAYS")]
-    [InlineData("Solver:ExtraParameters", "symmetry_level:high")]
+    [InlineData("Solver:CoverSearchBudget", "-00:00:01")]
     public void Nonsense_is_refused_at_start_up(string key, string value) =>
         Assert.Throws<OptionsValidationException>(() => RecommendationServiceCollectionExtensions.SolverOptionsFrom(Section(new() { [key] = value })));
+
+    [Fact]
+    public void Experiment_switches_are_not_configuration()
+    {
+        var options = RecommendationServiceCollectionExtensions.SolverOptionsFrom(Section(new()
+        {
+            ["Solver:SearchBranching"] = "SIDEWAYS",
+            ["Solver:ExtraParameters"] = "symmetry_level:high",
+            ["Solver:PruneDominated"] = "false",
+            ["Solver:UseGroupCuts"] = "false",
+            ["Solver:RelativeGapLimit"] = "0.5",
+            ["Solver:TwoSolveTieBreak"] = "true",
+            ["Solver:CoverSearchStateLimit"] = "3",
+        }));
+
+        Assert.Equal(SolverOptions.Default, options);
+    }
 
     [Fact]
     public async Task The_warm_up_runs_in_the_background_and_loads_the_solver()
