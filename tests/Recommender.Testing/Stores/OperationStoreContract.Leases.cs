@@ -155,4 +155,45 @@ public abstract partial class OperationStoreContract
         Assert.Null(await store.TryClaimAsync("replica-b", Lease, t.AddDays(1), None));
         Assert.Equal(OperationState.RolledBack, rolledBack.State);
     }
+
+    [Fact]
+    public async Task A_retried_operation_is_claimed_again_with_the_steps_it_had_finished()
+    {
+        var store = await CreateStoreAsync();
+        var organization = TestOperations.NewOrganization();
+        var t = TestOperations.Start;
+        await store.CreateAsync(TestOperations.Operation(organization), None);
+        var claimed = await store.TryClaimAsync("replica-a", Lease, t, None);
+        var failedSteps = TestOperations.FilledSteps(t);
+        var failed = await store.SaveAsync(claimed! with { State = OperationState.Failed, Steps = failedSteps }, claimed.Version, None);
+        await store.ReleaseAsync(failed.Id, "replica-a", None);
+
+        // Retry from the failed step: it goes back to pending, the finished ones stay as they were.
+        var retrySteps = failedSteps.Select(s => s.State == OperationStepState.Failed ? s with { State = OperationStepState.Pending } : s).ToList();
+        await store.SaveAsync(failed with { State = OperationState.Pending, Steps = retrySteps }, failed.Version, None);
+        var again = await store.TryClaimAsync("replica-b", Lease, t.AddHours(1), None);
+
+        Assert.Equal(failed.Id, again?.Id);
+        Assert.Equal(OperationState.Running, again!.State);
+        Assert.Equal(retrySteps, again.Steps);
+        Assert.Equal(3, again.Steps[1].Attempts);
+    }
+
+    [Fact]
+    public async Task A_cancelled_call_throws_and_changes_nothing()
+    {
+        var store = await CreateStoreAsync();
+        var organization = TestOperations.NewOrganization();
+        var created = await store.CreateAsync(TestOperations.Operation(organization), None);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.CreateAsync(TestOperations.Operation(organization), cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.TryClaimAsync("replica-a", Lease, TestOperations.Start, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => store.SaveAsync(created with { State = OperationState.Cancelled }, 1, cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => store.ListAsync(organization, new OperationQuery(), cancelled.Token));
+
+        AssertSame(created, Assert.Single((await store.ListAsync(organization, new OperationQuery(), None)).Items));
+    }
 }
