@@ -54,9 +54,12 @@ public sealed partial class CpSatRecommender(SolverOptions options, TimeProvider
         }
 
         long Deadline() => started + (long)(limit.TotalSeconds * time.TimestampFrequency);
+        // One branch-and-bound budget for the whole request, whichever engine spends it.
+        var coverBudget = new CoverBudget(Options.CoverSearchBudget, time);
         var search = new LayoutSearch(problem, Options, time, Deadline())
         {
             PriceCapMicros = FallbackLayout.SinglePoolPriceMicros(problem),
+            CoverBudget = coverBudget,
         };
         NodePoolSolution first;
         try
@@ -64,7 +67,7 @@ public sealed partial class CpSatRecommender(SolverOptions options, TimeProvider
             first = request.Alternatives == 1 && FewPoolsSearch.Applies(problem)
                 ? new FewPoolsSearch(problem, time, Deadline()).Solve(ct)
                 : request.SameSize && request.Alternatives == 1 && problem.ShapeCount > 1
-                ? new SameSizeSearch(problem, Options, time, Deadline()).Solve(ct)
+                ? new SameSizeSearch(problem, Options, time, Deadline(), coverBudget).Solve(ct)
                 : search.Next(request.Alternatives > 1, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -11,6 +11,7 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
     private readonly ObjectiveWeights? lexicographic = options.TwoSolveTieBreak ? null : ObjectiveWeights.Lexicographic(problem);
     private readonly List<HashSet<int>> typeSets = [];
     private readonly Lazy<IReadOnlyList<GroupCut>> groupCuts = new(() => GroupDominance.Find(problem));
+    private CoverBudget? coverBudget;
 
     /// <summary>Counts to suggest to the next CP-SAT solve (the branch and bound's incumbent).</summary>
     public IReadOnlyList<int>? Hint { get; set; }
@@ -18,9 +19,13 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
     /// <summary>Price of a known valid layout; bounds the first solve only (see <see cref="NodePoolModel"/>).</summary>
     public long? PriceCapMicros { get; set; }
 
+    /// <summary>The request's branch-and-bound budget, shared with its other searches; null: this search's own.</summary>
+    public CoverBudget? CoverBudget { get; init; }
+
     public NodePoolSolution Next(bool trackTypes, CancellationToken ct)
     {
-        var solution = typeSets.Count == 0 && options.CoverSearchBudget > TimeSpan.Zero ? Cover(ct) : null;
+        coverBudget ??= CoverBudget ?? new CoverBudget(options.CoverSearchBudget, time);
+        var solution = typeSets.Count == 0 && coverBudget.HasTimeLeft ? Cover(coverBudget.End, ct) : null;
         solution ??= lexicographic is { } weights
             ? Build(weights, null, trackTypes).Solve(options, Remaining(), ct)
             : TwoStage(trackTypes, ct);
@@ -38,11 +43,10 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
     /// The best layout by <see cref="CoverSearch"/> within its budget: its answer when it ran to the end, else null,
     /// and its incumbent becomes CP-SAT's hint and price cap.
     /// </summary>
-    private NodePoolSolution? Cover(CancellationToken ct)
+    private NodePoolSolution? Cover(long budgetEnd, CancellationToken ct)
     {
         var (bounds, _) = NodePoolModel.Bounds(problem, PriceCapMicros, options.UseGroupCuts ? groupCuts.Value : []);
         var started = time.GetTimestamp();
-        var budgetEnd = started + (long)(options.CoverSearchBudget.TotalSeconds * time.TimestampFrequency);
         var search = new CoverSearch(problem, bounds, time, Math.Min(deadline, budgetEnd), options.CoverSearchStateLimit);
         var found = search.Solve(ct);
         var finished = found.Status is SolveStatus.Optimal or SolveStatus.Infeasible;

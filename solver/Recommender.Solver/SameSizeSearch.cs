@@ -8,7 +8,7 @@ namespace Recommender.Solver;
 /// keeps its optimum whenever that optimum could matter. Only for the best layout (alternatives cut on type sets
 /// across sizes and use the whole model).
 /// </summary>
-internal sealed class SameSizeSearch(NodePoolProblem problem, SolverOptions options, TimeProvider time, long deadline)
+internal sealed class SameSizeSearch(NodePoolProblem problem, SolverOptions options, TimeProvider time, long deadline, CoverBudget? coverBudget = null)
 {
     public NodePoolSolution Solve(CancellationToken ct)
     {
@@ -41,7 +41,7 @@ internal sealed class SameSizeSearch(NodePoolProblem problem, SolverOptions opti
                 cap = Math.Min(cap ?? long.MaxValue, best.Price);
             }
 
-            var solution = new LayoutSearch(sub, options, time, deadline) { PriceCapMicros = cap }.Next(false, ct);
+            var solution = new LayoutSearch(sub, options, time, deadline) { PriceCapMicros = cap, CoverBudget = coverBudget ??= new CoverBudget(options.CoverSearchBudget, time) }.Next(false, ct);
             wall += solution.WallTime;
             if (solution.Status != SolveStatus.Optimal && solution.Status != SolveStatus.Infeasible)
             {
