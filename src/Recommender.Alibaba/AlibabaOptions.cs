@@ -9,12 +9,13 @@ public sealed class AlibabaOptions
     public string AccountRef { get; set; } = "alibaba";
 
     /// <summary>
-    /// Base URL per product; <c>{region}</c> is replaced by the region id. Point <c>Ecs</c> at the emulator's loopback
-    /// address (e.g. <c>http://127.0.0.1:5080</c>) for local runs.
+    /// Base URL per product; <c>{region}</c> is replaced by the region id. Point <c>Ecs</c> and <c>Cs</c> at the emulator's
+    /// loopback address (e.g. <c>http://127.0.0.1:5080</c>) for local runs.
     /// </summary>
     public Dictionary<string, string> Endpoints { get; set; } = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Ecs"] = "https://ecs.{region}.aliyuncs.com",
+        ["Cs"] = "https://cs.{region}.aliyuncs.com",
     };
 
     /// <summary>Region whose endpoint answers region-less calls (DescribeRegions).</summary>

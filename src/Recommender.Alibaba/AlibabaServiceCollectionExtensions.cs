@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Recommender.Alibaba.Catalog;
+using Recommender.Alibaba.Cs;
 using Recommender.Alibaba.Ecs;
 using Recommender.Alibaba.OpenApi;
 using Recommender.Core.Cloud;
@@ -12,11 +13,11 @@ namespace Recommender.Alibaba;
 public static class AlibabaServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="AlibabaCloudProvider"/> as <see cref="ICloudProvider"/>, the signed OpenAPI client and,
-    /// unless another is registered, <see cref="ConfigurationCredentialSource"/>. The typed HttpClient deliberately has
-    /// no standard resilience handler: <see cref="OpenApiClient"/> owns retries (by vendor code, honouring TimeLeft,
-    /// re-signing each attempt), timeouts and rate limits, and a second policy would multiply attempts and reuse
-    /// signatures.
+    /// Registers <see cref="AlibabaCloudProvider"/> as <see cref="ICloudProvider"/>, the signed OpenAPI client, the ECS and
+    /// CS clients and, unless another is registered, <see cref="ConfigurationCredentialSource"/>. The typed HttpClient
+    /// deliberately has no standard resilience handler: <see cref="OpenApiClient"/> owns retries (by vendor code,
+    /// honouring TimeLeft, re-signing each attempt), timeouts and rate limits, and a second policy would multiply attempts
+    /// and reuse signatures.
     /// </summary>
     public static IServiceCollection AddAlibaba(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +43,7 @@ public static class AlibabaServiceCollectionExtensions
 #pragma warning restore EXTEXP0001
         services.AddHttpClient<PublicPriceSource>(c => c.Timeout = TimeSpan.FromMinutes(2));
         services.TryAddTransient<EcsClient>();
+        services.TryAddTransient<CsClient>();
         services.TryAddSingleton<AlibabaCloudProvider>();
         services.TryAddTransient<ICredentialCheck, AlibabaCredentialCheck>();
         services.AddSingleton<ICloudProvider>(sp => sp.GetRequiredService<AlibabaCloudProvider>());

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Recommender.Alibaba.Cs;
 using Recommender.Alibaba.Ecs;
+using Recommender.Core.Cloud;
 using Recommender.Emulators.Alibaba;
 
 namespace Recommender.Alibaba.Tests;
@@ -22,20 +24,27 @@ public sealed class AlibabaTestHost : IAsyncDisposable
 
     public EcsClient Ecs => services.GetRequiredService<EcsClient>();
 
+    public CsClient Cs => services.GetRequiredService<CsClient>();
+
     public IServiceProvider Services => services;
 
     /// <summary>
     /// Fast defaults for tests: no client rate limit, 10 ms base backoff, short throttling hints. <paramref name="settings"/>
-    /// overrides any <c>Alibaba:*</c> key; <paramref name="time"/> drives both the client and the emulator's clock.
+    /// overrides any <c>Alibaba:*</c> key; <paramref name="time"/> drives both the client and the emulator's clock;
+    /// <paramref name="credentials"/> replaces the configuration's (organisations' secrets).
     /// </summary>
     public static async Task<AlibabaTestHost> StartAsync(
-        EmulatorCatalog catalog, Dictionary<string, string?>? settings = null, TimeProvider? time = null, EcsEmulatorOptions? emulatorOptions = null)
+        EmulatorCatalog catalog,
+        Dictionary<string, string?>? settings = null,
+        TimeProvider? time = null,
+        EcsEmulatorOptions? emulatorOptions = null,
+        ICredentialSource? credentials = null)
     {
         var emulator = await EcsEmulator.StartAsync(catalog, emulatorOptions, time);
         var values = new Dictionary<string, string?>
         {
             ["Alibaba:Endpoints:Ecs"] = emulator.BaseAddress.ToString(),
-            // The emulator verifies CS (ROA) signatures on the same address; the CS APIs themselves come later.
+            // ECS (RPC, path /) and CS (ROA, REST paths) share the emulator's address.
             ["Alibaba:Endpoints:Cs"] = emulator.BaseAddress.ToString(),
             ["Alibaba:AccessKeyId"] = EcsEmulatorOptions.DefaultAccessKeyId,
             ["Alibaba:AccessKeySecret"] = EcsEmulatorOptions.DefaultAccessKeySecret,
@@ -54,6 +63,11 @@ public sealed class AlibabaTestHost : IAsyncDisposable
         if (time is not null)
         {
             collection.AddSingleton(time);
+        }
+
+        if (credentials is not null)
+        {
+            collection.AddSingleton(credentials);
         }
 
         collection.AddAlibaba(configuration);

@@ -92,7 +92,8 @@ public sealed class EmulatorAuthenticationTests : IAsyncLifetime
     [Fact]
     public async Task Legacy_ROA_signature_is_verified_before_the_CS_path_answers()
     {
-        foreach (var (secret, expectedCode) in new[] { (Secret, "InvalidApi.NotFound"), ("wrong", "SignatureDoesNotMatch") })
+        // The CS API's own error has CS's lower-case shape; the gateway's signature error keeps the gateway shape (§6).
+        foreach (var (secret, expectedCode, codeKey) in new[] { (Secret, "ErrorClusterNotFound", "code"), ("wrong", "SignatureDoesNotMatch", "Code") })
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(emulator.BaseAddress, "/clusters/c1?name=demo"));
             var date = DateTimeOffset.UtcNow.ToString("r", CultureInfo.InvariantCulture);
@@ -112,7 +113,8 @@ public sealed class EmulatorAuthenticationTests : IAsyncLifetime
             request.Headers.TryAddWithoutValidation("Authorization", $"acs {KeyId}:{AcsSignature.RoaSignature(secret, stringToSign)}");
             using var response = await http.SendAsync(request);
             using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-            Assert.Equal(expectedCode, body.RootElement.GetProperty("code").GetString());
+            Assert.Equal(expectedCode, body.RootElement.GetProperty(codeKey).GetString());
+            Assert.Equal(codeKey == "Code", body.RootElement.TryGetProperty("HostId", out _));
         }
     }
 

@@ -9,17 +9,18 @@ using Recommender.Emulators.Alibaba;
 namespace Recommender.Alibaba.Tests;
 
 /// <summary>
-/// ROA (CS) calls signed with V3 reach the emulator's CS paths: a correct signature gets past the gateway (to the
-/// CS-shaped "API not there yet" answer), a wrong one does not. This is the seam the CS client will build on.
+/// ROA (CS) calls signed with V3 reach the emulator's CS paths: a correct signature gets past the gateway to the CS API
+/// itself (here its own answers to an incomplete body and an unknown cluster), a wrong one does not.
 /// </summary>
 public sealed class RoaSigningTests
 {
     private static readonly JsonTypeInfo<JsonElement> AnyJson = (JsonTypeInfo<JsonElement>)JsonSerializerOptions.Default.GetTypeInfo(typeof(JsonElement));
 
     [Theory]
-    [InlineData(null, "InvalidApi.NotFound", 404)]
-    [InlineData("wrong-secret", "SignatureDoesNotMatch", 400)]
-    public async Task ROA_POST_with_JSON_body_and_GET_with_query_are_verified(string? secret, string expectedCode, int expectedStatus)
+    [InlineData(null, "MissingParameter", 400, "ErrorClusterNotFound", 404)]
+    [InlineData("wrong-secret", "SignatureDoesNotMatch", 400, "SignatureDoesNotMatch", 400)]
+    public async Task ROA_POST_with_JSON_body_and_GET_with_query_are_verified(
+        string? secret, string createCode, int createStatus, string kubeconfigCode, int kubeconfigStatus)
     {
         var overrides = secret is null ? null : new Dictionary<string, string?> { ["Alibaba:AccessKeySecret"] = secret };
         await using var host = await AlibabaTestHost.StartAsync(new EmulatorCatalog([SyntheticCatalog.Region("cn-hangzhou", 5, 2, DateTimeOffset.UtcNow)]), overrides);
@@ -32,7 +33,7 @@ public sealed class RoaSigningTests
                 [new("PrivateIpAddress", "false"), new("TemporaryDurationMinutes", "60")]),
         ];
 
-        foreach (var call in calls)
+        foreach (var (call, expectedCode, expectedStatus) in calls.Zip([createCode, kubeconfigCode], [createStatus, kubeconfigStatus]))
         {
             var error = await Assert.ThrowsAsync<CloudApiException>(() => client.CallAsync(call, AnyJson, null, CancellationToken.None));
 

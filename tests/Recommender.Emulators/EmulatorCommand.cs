@@ -6,7 +6,7 @@ namespace Recommender.Emulators;
 
 /// <summary>
 /// <c>dotnet run --project tests/Recommender.Emulators [-- serve [--url http://127.0.0.1:5080] [--catalog file.json]
-/// [--synthetic-types N] [--latency-ms 30] [--rate-limit 20]]</c> serves the ECS emulator;
+/// [--synthetic-types N] [--latency-ms 30] [--rate-limit 20] [--cs-time-scale 0.1]]</c> serves the ECS and CS emulator;
 /// <c>-- measure</c> runs the refresh measurements (see <see cref="RefreshMeasurement"/>);
 /// <c>-- vault [--url http://127.0.0.1:8200] [--root-token T]</c> serves the Vault emulator (see <c>Vault/README.md</c>).
 /// </summary>
@@ -40,8 +40,10 @@ public static class EmulatorCommand
             Latency = TimeSpan.FromMilliseconds(int.Parse(flags.GetValueOrDefault("latency-ms", "0"), System.Globalization.CultureInfo.InvariantCulture)),
             MaxCallsPerSecondPerApi = int.Parse(flags.GetValueOrDefault("rate-limit", "0"), System.Globalization.CultureInfo.InvariantCulture),
         };
+        options.Cs.TimeScale = double.Parse(flags.GetValueOrDefault("cs-time-scale", "1"), System.Globalization.CultureInfo.InvariantCulture);
         await using var emulator = await EcsEmulator.StartAsync(catalog, options).ConfigureAwait(false);
-        Console.WriteLine($"Alibaba ECS emulator on {emulator.BaseAddress} serving {catalog.Regions.Count} regions, {catalog.AllTypes.Count} types.");
+        Console.WriteLine($"Alibaba ECS + CS emulator on {emulator.BaseAddress} serving {catalog.Regions.Count} regions, {catalog.AllTypes.Count} types.");
+        Console.WriteLine($"CS delays scaled by {options.Cs.TimeScale} (a cluster takes {options.Cs.Scaled(options.Cs.ClusterCreate)}).");
         Console.WriteLine($"Access key: {EcsEmulatorOptions.DefaultAccessKeyId} / {EcsEmulatorOptions.DefaultAccessKeySecret}");
         Console.WriteLine($"Public price file: {new Uri(emulator.BaseAddress, PublicPriceJson.Path)}");
         await emulator.WaitForShutdownAsync().ConfigureAwait(false);

@@ -28,7 +28,10 @@ public sealed class EcsClient(OpenApiClient client)
         return response.Zones?.Zone ?? [];
     }
 
-    /// <summary>Every page of DescribeInstanceTypes; a token seen before means endless paging and fails the call.</summary>
+    /// <summary>
+    /// Every page of DescribeInstanceTypes, the global catalogue: like the SDKs it sends no RegionId, and
+    /// <paramref name="region"/> only picks the endpoint. A token seen before means endless paging and fails the call.
+    /// </summary>
     internal async Task<IReadOnlyList<EcsInstanceType>> DescribeInstanceTypesAsync(string region, ApiCallMeter? meter, CancellationToken ct)
     {
         var all = new List<EcsInstanceType>();
@@ -36,8 +39,7 @@ public sealed class EcsClient(OpenApiClient client)
         string? token = null;
         do
         {
-            List<KeyValuePair<string, string>> parameters =
-                [new("RegionId", region), new("MaxResults", InstanceTypesPageSize.ToString(CultureInfo.InvariantCulture))];
+            List<KeyValuePair<string, string>> parameters = [new("MaxResults", InstanceTypesPageSize.ToString(CultureInfo.InvariantCulture))];
             if (token is not null)
             {
                 parameters.Add(new("NextToken", token));

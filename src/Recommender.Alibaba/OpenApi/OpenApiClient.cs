@@ -207,6 +207,12 @@ public sealed class OpenApiClient(
 
     private static T Parse<T>(OpenApiCall call, byte[] body, JsonTypeInfo<T> responseType, CloudCredentials creds)
     {
+        if (body.Length == 0 && call.Method == "DELETE")
+        {
+            // Older CS versions answer DeleteCluster 202 and may send no body at all: a delete that was accepted.
+            body = "{}"u8.ToArray();
+        }
+
         try
         {
             return JsonSerializer.Deserialize(body, responseType)

@@ -5,11 +5,14 @@ namespace Recommender.Alibaba.OpenApi;
 
 /// <summary>
 /// Reads <c>x-ratelimit-user-api</c> / <c>x-ratelimit-user</c> (<c>Limit:1,Remain:0,TimeLeft:2000,Reset:1234</c>);
-/// TimeLeft is milliseconds until the window resets. Like the darabonba SDKs, the larger of the two wins.
+/// TimeLeft is milliseconds until the window resets. Newer SDKs also read <c>x-acs-retry-after</c> (milliseconds) on a
+/// throttled answer (contract §6). Like the darabonba SDKs, the largest hint wins.
 /// </summary>
 public static class ThrottleHints
 {
     public static readonly string[] HeaderNames = ["x-ratelimit-user-api", "x-ratelimit-user"];
+
+    public const string RetryAfterHeader = "x-acs-retry-after";
 
     public static TimeSpan? RetryAfter(HttpResponseHeaders headers)
     {
@@ -27,6 +30,18 @@ public static class ThrottleHints
                 if (ParseTimeLeft(value) is { } left && (best is null || left > best))
                 {
                     best = left;
+                }
+            }
+        }
+
+        if (headers.TryGetValues(RetryAfterHeader, out var retryAfter))
+        {
+            foreach (var value in retryAfter)
+            {
+                if (long.TryParse(value.Trim(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var ms) && ms >= 0
+                    && (best is null || TimeSpan.FromMilliseconds(ms) > best))
+                {
+                    best = TimeSpan.FromMilliseconds(ms);
                 }
             }
         }

@@ -1,6 +1,10 @@
 namespace Recommender.Emulators.Alibaba;
 
-/// <summary>An error answer with the gateway's code, status and message (contract §4.5), thrown inside the emulator.</summary>
+/// <summary>
+/// An error answer with the gateway's code, status and message (contract §4.5), thrown inside the emulator. On CS paths
+/// the gateway's own errors (signature, key, throttling, unknown API) keep the gateway shape; only
+/// <see cref="Business"/> errors get CS's lower-case <c>{code, message, requestId, status}</c> (contract §6).
+/// </summary>
 public sealed class AcsError(int status, string code, string message, IReadOnlyDictionary<string, string>? headers = null) : Exception(message)
 {
     public int Status { get; } = status;
@@ -11,6 +15,16 @@ public sealed class AcsError(int status, string code, string message, IReadOnlyD
 
     /// <summary>Answered instead of the emulator's own request id (a faulty upstream's, see <see cref="ActionFaults.EchoRequestNext"/>).</summary>
     public string? RequestId { get; init; }
+
+    /// <summary>Raised by a CS API itself (validation, state, not found), not by the gateway in front of it.</summary>
+    public bool Business { get; init; }
+
+    /// <summary>Codes that only the gateway answers, whatever the product: such errors keep the gateway shape on CS paths.</summary>
+    public static bool IsGatewayCode(string code) =>
+        code.StartsWith("Throttling", StringComparison.Ordinal) || code.StartsWith("InvalidAccessKeyId", StringComparison.Ordinal)
+        || code.StartsWith("InvalidTimeStamp", StringComparison.Ordinal) || code.StartsWith("Forbidden", StringComparison.Ordinal)
+        || code is "Rejected.Throttling" or "SignatureDoesNotMatch" or "IncompleteSignature" or "SignatureNonceUsed" or "InvalidSignatureMethod"
+            or "InvalidApi.NotFound" or "InvalidAction.NotFound" or "InternalError" or "ServiceUnavailable" or "ContentSHA256NotMatched";
 
     public static AcsError IncompleteSignature(string why) => new(400, "IncompleteSignature", $"The request signature does not conform to Aliyun standards. {why}");
 

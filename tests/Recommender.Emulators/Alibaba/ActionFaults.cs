@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+
 namespace Recommender.Emulators.Alibaba;
 
 /// <summary>
@@ -13,6 +15,8 @@ public sealed class ActionFaults
     private int serverErrorNext;
     private int malformedNext;
     private int echoRequestNext;
+    private int taskFailNext;
+    private readonly ConcurrentQueue<AcsError> failures = new();
 
     /// <summary>Answer the next N calls HTTP 400 <c>Throttling.User</c> with an <c>x-ratelimit-user</c> TimeLeft.</summary>
     public int ThrottleNext { get => throttleNext; set => throttleNext = value; }
@@ -53,6 +57,32 @@ public sealed class ActionFaults
 
     /// <summary>Price/stock answers also name an instance type that DescribeInstanceTypes does not know.</summary>
     public bool UnknownInstanceType { get; set; }
+
+    /// <summary>
+    /// CS: the asynchronous task of the next N calls (a create, a scale) ends <c>failed</c> with
+    /// <see cref="TaskFailureCode"/>; a failed cluster create leaves the cluster <c>failed</c>, failed nodes never join.
+    /// </summary>
+    public int TaskFailNext { get => taskFailNext; set => taskFailNext = value; }
+
+    /// <summary>The code of a failed task's <c>error</c>.</summary>
+    public string TaskFailureCode { get; set; } = "InternalError";
+
+    /// <summary>
+    /// Answers the next <paramref name="times"/> calls with <paramref name="status"/> and <paramref name="code"/> (e.g.
+    /// 400 <c>QuotaExceeded.Node</c>, 403 <c>ErrorCheckAcl</c>). On CS paths the body has the CS shape unless the code is
+    /// one only the gateway sends (throttling, signature, key, server errors).
+    /// </summary>
+    public void FailNext(int status, string code, string? message = null, int times = 1)
+    {
+        for (var i = 0; i < times; i++)
+        {
+            failures.Enqueue(new AcsError(status, code, message ?? $"{code} (injected).") { Business = !AcsError.IsGatewayCode(code) });
+        }
+    }
+
+    internal AcsError? TakeFailure() => failures.TryDequeue(out var failure) ? failure : null;
+
+    internal bool TakeTaskFailure() => Take(ref taskFailNext);
 
     internal bool TakeThrottle(Random random) => Take(ref throttleNext) || Roll(random, ThrottleRate);
 

@@ -20,7 +20,7 @@ internal sealed class EcsActions(EmulatorCatalog catalog, EmulatorFaults faults,
     {
         "DescribeRegions" => DescribeRegions(),
         "DescribeZones" => DescribeZones(RegionOf(p, "InvalidRegionId.NotFound")),
-        "DescribeInstanceTypes" => DescribeInstanceTypes(RegionOf(p, "InvalidRegionId.NotFound"), p),
+        "DescribeInstanceTypes" => DescribeInstanceTypes(p),
         "DescribeAvailableResource" => DescribeAvailableResource(RegionOf(p, "Invalid.RegionId"), p),
         "DescribePrice" => DescribePrice(RegionOf(p, "InvalidRegionId.NotFound"), p),
         "DescribeSpotPriceHistory" => DescribeSpotPriceHistory(RegionOf(p, "InvalidRegionId.NotFound"), p),
@@ -42,8 +42,11 @@ internal sealed class EcsActions(EmulatorCatalog catalog, EmulatorFaults faults,
     private static JsonObject DescribeZones(RegionCatalog region) =>
         EcsJson.Wrap("Zones", "Zone", [.. region.Region.Zones.Select(z => (JsonNode)EcsJson.Zone(region.Region.Id, z, region.InstanceTypes))]);
 
-    /// <summary>Pages of at most 100, with opaque tokens like ECS's (a hash, not an offset).</summary>
-    private JsonObject DescribeInstanceTypes(RegionCatalog region, IReadOnlyDictionary<string, string> p)
+    /// <summary>
+    /// The global catalogue (no RegionId, as the SDKs send none; one is ignored), narrowed by every filter
+    /// (<see cref="InstanceTypeFilter"/>), in pages of at most 100 with opaque tokens like ECS's (a hash, not an offset).
+    /// </summary>
+    private JsonObject DescribeInstanceTypes(IReadOnlyDictionary<string, string> p)
     {
         var size = p.TryGetValue("MaxResults", out var max) && int.TryParse(max, CultureInfo.InvariantCulture, out var m) ? Math.Clamp(m, 1, MaxPageSize) : MaxPageSize;
         var offset = 0;
@@ -52,19 +55,13 @@ internal sealed class EcsActions(EmulatorCatalog catalog, EmulatorFaults faults,
             throw new AcsError(400, "InvalidParameter.NextToken", "The specified NextToken is not valid.");
         }
 
-        IEnumerable<InstanceType> types = catalog.AllTypes;
-        var wanted = p.Where(kv => kv.Key.StartsWith("InstanceTypes.", StringComparison.Ordinal)).Select(kv => kv.Value).ToHashSet(StringComparer.Ordinal);
-        if (wanted.Count > 0)
-        {
-            types = types.Where(t => wanted.Contains(t.Name));
-        }
-
-        var list = types.ToList();
+        var list = InstanceTypeFilter.Apply(catalog.AllTypes.Select(EcsJson.InstanceType), p).ToList();
         var page = list.Skip(offset).Take(size).ToList();
         var next = offset + page.Count;
+        var key = InstanceTypeFilter.Key(p);
         var loop = faults.Find("DescribeInstanceTypes")?.PageTokenLoop == true && offset > 0;
-        var body = EcsJson.Wrap("InstanceTypes", "InstanceType", [.. page.Select(t => (JsonNode)EcsJson.InstanceType(t))]);
-        body["NextToken"] = loop ? TokenFor(region.Region.Id, offset) : next < list.Count ? TokenFor(region.Region.Id, next) : string.Empty;
+        var body = EcsJson.Wrap("InstanceTypes", "InstanceType", [.. page]);
+        body["NextToken"] = loop ? TokenFor(key, offset) : next < list.Count ? TokenFor(key, next) : string.Empty;
         return body;
     }
 
@@ -187,9 +184,9 @@ internal sealed class EcsActions(EmulatorCatalog catalog, EmulatorFaults faults,
             : throw new AcsError(404, notFoundCode, $"The specified RegionId {id} does not exist.");
     }
 
-    private string TokenFor(string region, int offset)
+    private string TokenFor(string filters, int offset)
     {
-        var token = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{region}/{offset}")))[..16];
+        var token = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{filters}/{offset}")))[..16];
         pageTokens[token] = offset;
         return token;
     }

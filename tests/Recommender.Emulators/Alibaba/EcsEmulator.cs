@@ -10,9 +10,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace Recommender.Emulators.Alibaba;
 
 /// <summary>
-/// A wire-level Alibaba ECS emulator on Kestrel (loopback). Start it in-process with <see cref="StartAsync"/> and point
-/// <c>Alibaba:Endpoints:Ecs</c> at <see cref="BaseAddress"/>; inject faults through <see cref="Faults"/>, read
-/// <see cref="Counters"/>. Paths other than <c>/</c> are ROA (CS): signatures are verified, the APIs are not there yet.
+/// A wire-level Alibaba ECS and CS (ACK) emulator on Kestrel (loopback). Start it in-process with
+/// <see cref="StartAsync"/> and point <c>Alibaba:Endpoints:Ecs</c> and <c>Alibaba:Endpoints:Cs</c> at
+/// <see cref="BaseAddress"/>; inject faults through <see cref="Faults"/>, read <see cref="Counters"/>. Path <c>/</c> is
+/// RPC (ECS, <see cref="EcsActions"/>); any other path is ROA (CS, <see cref="CsActions"/>), routed by method and path.
+/// Both go through the same gateway: signature checks, latency, rate limit, injected faults, request log.
 /// </summary>
 public sealed class EcsEmulator : IAsyncDisposable
 {
@@ -23,6 +25,7 @@ public sealed class EcsEmulator : IAsyncDisposable
     private readonly EcsEmulatorOptions options;
     private readonly SignatureVerifier verifier;
     private readonly EcsActions actions;
+    private readonly CsActions cs;
     private readonly ServerRateLimit rateLimit;
     private readonly EmulatorCatalog catalog;
     private readonly TimeProvider time;
@@ -38,6 +41,7 @@ public sealed class EcsEmulator : IAsyncDisposable
         random = new Random(options.RandomSeed);
         verifier = new SignatureVerifier(options, time, Counters);
         actions = new EcsActions(catalog, Faults, time);
+        cs = new CsActions(new CsCloud(time, options.Cs, catalog), Faults);
         rateLimit = new ServerRateLimit(time, () => options.MaxCallsPerSecondPerApi);
     }
 
@@ -102,9 +106,16 @@ public sealed class EcsEmulator : IAsyncDisposable
             var verified = verifier.Verify(request, body);
             (scheme, nonce, action) = (verified.Scheme, verified.Nonce, verified.Action ?? string.Empty);
             region = verified.Parameters.GetValueOrDefault("RegionId", string.Empty);
+            CsRoute? route = null;
             if (isRoa)
             {
-                throw AcsError.ApiNotFound();
+                route = CsRoute.Match(request.Method, request.Path.Value!) ?? throw AcsError.ApiNotFound();
+                if (action.Length > 0 && !string.Equals(action, route.Action, StringComparison.OrdinalIgnoreCase))
+                {
+                    throw AcsError.ApiNotFound();
+                }
+
+                (action, region) = (route.Action, verified.Parameters.GetValueOrDefault("region_id", string.Empty));
             }
 
             var faults = Faults.Find(action);
@@ -117,16 +128,20 @@ public sealed class EcsEmulator : IAsyncDisposable
             rateLimit.Check(region, action);
             EchoIfAsked(faults, request);
             Inject(faults);
-            var answer = actions.Handle(action, verified.Parameters);
-            answer["RequestId"] = requestId;
+            var (status, answer) = route is null ? (200, actions.Handle(action, verified.Parameters)) : cs.Handle(route, verified.Parameters, body, requestId);
+            if (route is null)
+            {
+                answer["RequestId"] = requestId;
+            }
+
             var text = answer.ToJsonString(Json);
             if (faults?.TakeMalformed() == true)
             {
                 text = Break(text, faults.Malformed);
             }
 
-            Counters.Record(new EmulatorRequest(arrivedAt, action, region, scheme, nonce, 200, null));
-            await WriteAsync(context, 200, text, faults?.Malformed == MalformedBody.Html && text.StartsWith('<') ? "text/html" : null).ConfigureAwait(false);
+            Counters.Record(new EmulatorRequest(arrivedAt, action, region, scheme, nonce, status, null));
+            await WriteAsync(context, status, text, faults?.Malformed == MalformedBody.Html && text.StartsWith('<') ? "text/html" : null).ConfigureAwait(false);
         }
         catch (AcsError error)
         {
@@ -137,7 +152,8 @@ public sealed class EcsEmulator : IAsyncDisposable
             }
 
             var host = request.Headers.Host.ToString();
-            JsonObject shape = isRoa
+            // On CS paths only the API's own errors have the CS shape; the gateway's keep theirs (contract §6).
+            JsonObject shape = isRoa && error.Business
                 ? new() { ["code"] = error.ErrorCode, ["message"] = error.Message, ["requestId"] = requestId, ["status"] = error.Status }
                 : new()
                 {
@@ -145,7 +161,7 @@ public sealed class EcsEmulator : IAsyncDisposable
                     ["HostId"] = host,
                     ["Code"] = error.ErrorCode,
                     ["Message"] = error.Message,
-                    ["Recommend"] = $"https://api.aliyun.com/troubleshoot?q={error.ErrorCode}&product=Ecs&requestId={requestId}",
+                    ["Recommend"] = $"https://api.aliyun.com/troubleshoot?q={error.ErrorCode}&product={(isRoa ? "CS" : "Ecs")}&requestId={requestId}",
                 };
             await WriteAsync(context, error.Status, shape.ToJsonString(Json), null).ConfigureAwait(false);
         }
@@ -185,6 +201,7 @@ public sealed class EcsEmulator : IAsyncDisposable
             {
                 var reset = time.GetUtcNow().AddMilliseconds(left).ToUnixTimeSeconds();
                 headers["x-ratelimit-user"] = string.Create(CultureInfo.InvariantCulture, $"Limit:20,Remain:0,TimeLeft:{left},Reset:{reset}");
+                headers["x-acs-retry-after"] = left.ToString(CultureInfo.InvariantCulture);
             }
 
             throw new AcsError(400, "Throttling.User", "Request was denied due to user flow control.", headers);
@@ -196,13 +213,19 @@ public sealed class EcsEmulator : IAsyncDisposable
                 ? new AcsError(500, "InternalError", "The request processing has failed due to some unknown error, exception or failure.")
                 : new AcsError(503, "ServiceUnavailable", "The request has failed due to a temporary failure of the server.");
         }
+
+        if (faults.TakeFailure() is { } failure)
+        {
+            throw failure;
+        }
     }
 
     private static string Break(string json, MalformedBody kind) => kind switch
     {
         MalformedBody.Html => "<html><body><h1>502 Bad Gateway</h1></body></html>",
         // The first object-valued property is the list wrapper: a string there breaks every strict reader.
-        MalformedBody.WrongTypes => string.Concat(json.AsSpan(0, json.IndexOf("\":{", StringComparison.Ordinal)), "\":\"oops\",\"x", json.AsSpan(json.IndexOf("\":{", StringComparison.Ordinal))),
+        MalformedBody.WrongTypes when json.Contains("\":{", StringComparison.Ordinal) =>
+            string.Concat(json.AsSpan(0, json.IndexOf("\":{", StringComparison.Ordinal)), "\":\"oops\",\"x", json.AsSpan(json.IndexOf("\":{", StringComparison.Ordinal))),
         _ => json[..(json.Length / 2)],
     };
 

@@ -24,6 +24,9 @@ public sealed class EcsEmulatorOptions
     /// <summary>Seed of the random choices behind rate-based fault injection.</summary>
     public int RandomSeed { get; set; } = 42;
 
+    /// <summary>How long CS clusters, node pools and nodes take to change state, and the time scale applied to it.</summary>
+    public CsTimings Cs { get; } = new();
+
     /// <summary>Kestrel address; port 0 picks a free one.</summary>
     public string Url { get; set; } = "http://127.0.0.1:0";
 }

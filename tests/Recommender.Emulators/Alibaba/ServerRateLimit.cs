@@ -5,7 +5,8 @@ namespace Recommender.Emulators.Alibaba;
 
 /// <summary>
 /// The server-side per-API, per-region ceiling: fixed one-second windows on the emulator's clock. Over the limit the
-/// answer is what ECS sends: HTTP 400 <c>Throttling.Api</c> with <c>x-ratelimit-user-api</c> saying when the window ends.
+/// answer is what ECS sends: HTTP 400 <c>Throttling.Api</c> with <c>x-ratelimit-user-api</c> saying when the window ends,
+/// and the same wait in milliseconds in <c>x-acs-retry-after</c> (contract §6).
 /// </summary>
 internal sealed class ServerRateLimit(TimeProvider time, Func<int> limit)
 {
@@ -37,7 +38,11 @@ internal sealed class ServerRateLimit(TimeProvider time, Func<int> limit)
         {
             var left = ((second + 1) * 1000) - nowMs;
             var header = string.Create(CultureInfo.InvariantCulture, $"Limit:{max},Remain:0,TimeLeft:{left},Reset:{second + 1}");
-            throw new AcsError(400, "Throttling.Api", "Request was denied due to api flow control.", new Dictionary<string, string> { ["x-ratelimit-user-api"] = header });
+            throw new AcsError(
+                400,
+                "Throttling.Api",
+                "Request was denied due to api flow control.",
+                new Dictionary<string, string> { ["x-ratelimit-user-api"] = header, ["x-acs-retry-after"] = left.ToString(CultureInfo.InvariantCulture) });
         }
     }
 

@@ -6,12 +6,15 @@ using Recommender.Alibaba.OpenApi;
 namespace Recommender.Emulators.Alibaba;
 
 /// <summary>
-/// Verifies the three schemes of contract §1 as the gateway does: the signed header list comes from the request, the
-/// host is the one received, the query is decoded then re-encoded per scheme. Order of checks: shape, timestamp,
-/// key, signature, and only then the nonce (so a rejected request never burns its nonce).
+/// Verifies the three schemes of contract §1 as the gateway does, V3 also as <c>ACS3-HMAC-SM3</c> (contract §6: SM3 for
+/// every hash and the HMAC; the body's hash still goes in <c>x-acs-content-sha256</c>). The signed header list comes
+/// from the request, the host is the one received, the query is decoded then re-encoded per scheme. Order of checks:
+/// shape, timestamp, key, signature, and only then the nonce (so a rejected request never burns it).
 /// </summary>
 public sealed class SignatureVerifier(EcsEmulatorOptions options, TimeProvider time, EmulatorCounters counters)
 {
+    public const string Sm3Algorithm = "ACS3-HMAC-SM3";
+
     private readonly Dictionary<string, DateTimeOffset> nonces = new(StringComparer.Ordinal);
 
     public VerifiedRequest Verify(HttpRequest request, byte[] body)
@@ -20,9 +23,12 @@ public sealed class SignatureVerifier(EcsEmulatorOptions options, TimeProvider t
         var query = request.Query.SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string>(q.Key, v ?? string.Empty))).ToList();
         var form = IsForm(request) ? ParseForm(body) : [];
         var authorization = request.Headers.Authorization.ToString();
-        if (authorization.StartsWith(AcsSignature.V3Algorithm + " ", StringComparison.Ordinal))
+        foreach (var algorithm in (string[])[AcsSignature.V3Algorithm, Sm3Algorithm])
         {
-            return VerifyV3(request, body, authorization, query, form);
+            if (authorization.StartsWith(algorithm + " ", StringComparison.Ordinal))
+            {
+                return VerifyV3(request, body, algorithm, authorization, query, form);
+            }
         }
 
         if (authorization.StartsWith("acs ", StringComparison.Ordinal))
@@ -38,9 +44,11 @@ public sealed class SignatureVerifier(EcsEmulatorOptions options, TimeProvider t
         throw AcsError.IncompleteSignature("No Authorization header and no Signature parameter.");
     }
 
-    private VerifiedRequest VerifyV3(HttpRequest request, byte[] body, string authorization, List<KeyValuePair<string, string>> query, List<KeyValuePair<string, string>> form)
+    private VerifiedRequest VerifyV3(
+        HttpRequest request, byte[] body, string algorithm, string authorization, List<KeyValuePair<string, string>> query, List<KeyValuePair<string, string>> form)
     {
-        var fields = authorization[(AcsSignature.V3Algorithm.Length + 1)..].Split(',', StringSplitOptions.TrimEntries)
+        var sm3 = algorithm == Sm3Algorithm;
+        var fields = authorization[(algorithm.Length + 1)..].Split(',', StringSplitOptions.TrimEntries)
             .Select(f => f.Split('=', 2)).Where(f => f.Length == 2).ToDictionary(f => f[0], f => f[1], StringComparer.Ordinal);
         if (!fields.TryGetValue("Credential", out var keyId) || !fields.TryGetValue("SignedHeaders", out var signedList) || !fields.TryGetValue("Signature", out var signature))
         {
@@ -66,8 +74,8 @@ public sealed class SignatureVerifier(EcsEmulatorOptions options, TimeProvider t
             headers.Add(new(name, value));
         }
 
-        var payloadHash = request.Headers["x-acs-content-sha256"].ToString();
-        if (!string.Equals(payloadHash, AcsSignature.Sha256Hex(body), StringComparison.Ordinal))
+        var payloadHash = request.Headers[sm3 && request.Headers.ContainsKey("x-acs-content-sm3") ? "x-acs-content-sm3" : "x-acs-content-sha256"].ToString();
+        if (!string.Equals(payloadHash, sm3 ? Sm3.HashHex(body) : AcsSignature.Sha256Hex(body), StringComparison.Ordinal))
         {
             throw new AcsError(400, "ContentSHA256NotMatched", "The x-acs-content-sha256 header does not match the body.");
         }
@@ -76,14 +84,17 @@ public sealed class SignatureVerifier(EcsEmulatorOptions options, TimeProvider t
         var secret = SecretOf(keyId);
         var canonicalUri = request.Path.Value is null or "/" or "" ? "/" : AcsPercentEncoder.EncodePath(request.Path.Value);
         var canonical = AcsSignature.V3CanonicalRequest(request.Method, canonicalUri, query, headers, payloadHash);
-        var stringToSign = AcsSignature.V3StringToSign(canonical);
-        if (!AcsSignature.SignaturesEqual(AcsSignature.V3Signature(secret, stringToSign), signature))
+        var stringToSign = sm3 ? $"{Sm3Algorithm}\n{Sm3.HashHex(Encoding.UTF8.GetBytes(canonical))}" : AcsSignature.V3StringToSign(canonical);
+        var expected = sm3
+            ? Convert.ToHexStringLower(Sm3.Hmac(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(stringToSign)))
+            : AcsSignature.V3Signature(secret, stringToSign);
+        if (!AcsSignature.SignaturesEqual(expected, signature))
         {
             throw AcsError.SignatureDoesNotMatch(stringToSign);
         }
 
         var nonce = UseNonce(request.Headers["x-acs-signature-nonce"].ToString());
-        return new VerifiedRequest("V3", keyId, request.Headers["x-acs-action"].ToString(), Merge(query, form), nonce);
+        return new VerifiedRequest(sm3 ? "V3-SM3" : "V3", keyId, request.Headers["x-acs-action"].ToString(), Merge(query, form), nonce);
     }
 
     private VerifiedRequest VerifyRpc(HttpRequest request, List<KeyValuePair<string, string>> query, List<KeyValuePair<string, string>> form)
