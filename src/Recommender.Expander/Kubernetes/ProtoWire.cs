@@ -65,6 +65,11 @@ internal static class ProtoWire
 
         field = WireFormat.GetTagFieldNumber(tag);
         wireType = WireFormat.GetTagWireType(tag);
+        if ((int)wireType > (int)WireFormat.WireType.Fixed32)
+        {
+            throw new MalformedMessageException($"Wire type {(int)wireType} does not exist (field {field}).");
+        }
+
         return true;
     }
 
