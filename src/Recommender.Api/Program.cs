@@ -1,9 +1,11 @@
 using Recommender.Alibaba;
 using Recommender.Api.Catalog;
+using Recommender.Api.Expander;
 using Recommender.Api.GraphQL;
 using Recommender.Api.Identity;
 using Recommender.Api.Operations;
 using Recommender.Api.Recommendations;
+using Recommender.Expander.Hosting;
 using Recommender.Scrapers;
 using Recommender.Secrets;
 
@@ -11,6 +13,11 @@ using Recommender.Secrets;
 // Content root = the binary's folder, so appsettings.json applies whatever the working directory (`dotnet x.dll` from
 // the repository root would otherwise run without it).
 // No named environment: Development, the embedded defaults (see DefaultEnvironment); the container image names Production.
+if (ExpanderCertificateCommand.TryRun(args, Console.Out, Console.Error))
+{
+    return;
+}
+
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions
 {
     Args = args,
@@ -30,6 +37,7 @@ builder.Services.AddSecrets(builder.Configuration); // after AddAlibaba: wraps i
 builder.Services.AddIdentity(builder.Configuration);
 builder.Services.AddScrapers(builder.Configuration);
 builder.Services.AddGraphQLApi(builder.Configuration);
+builder.AddExpander(); // after AddOperations: when enabled, re-listens on the API's addresses next to its own port
 
 var app = builder.Build();
 if (await CatalogCommands.TryRunAsync(args, app.Services))
@@ -40,4 +48,5 @@ if (await CatalogCommands.TryRunAsync(args, app.Services))
 app.UseOperations();
 app.MapOperations();
 app.MapGraphQLApi();
+app.UseExpander();
 await app.RunAsync();
