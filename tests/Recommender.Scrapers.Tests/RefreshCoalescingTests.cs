@@ -81,6 +81,8 @@ public sealed class RefreshCoalescingTests : IDisposable
         var onDemand = one.Refresher.RefreshNowAsync("fake", "r1", RefreshKind.Full, CancellationToken.None);
         await Eventually.WaitUntilAsync(() => one.Provider.InFlight == 1, "the on-demand refresh running");
         var scheduled = one.Refresher.RefreshAllAsync(RefreshKind.SpotPricesAndStock, CancellationToken.None);
+        // The scheduled refresh enters on a pool thread: let it join before the on-demand one can finish.
+        await Eventually.WaitUntilAsync(() => one.Refresher.JoinedRefreshes == 1, "the scheduled refresh joining");
         one.Time.Advance(ProviderDelay);
         await onDemand;
         var summary = await Eventually.CompletesAsync(scheduled, "the scheduled refresh");

@@ -39,6 +39,9 @@ public sealed partial class CatalogRefresher(
 
     public IReadOnlyList<ICloudProvider> Providers => providers;
 
+    /// <summary>Refreshes (scheduled or on demand) waiting on a covering one of their region that another caller started.</summary>
+    public int JoinedRefreshes => flights.Waiting;
+
     /// <summary>Refreshes every region of every provider, at most <c>MaxParallelRegions</c> at a time per provider.</summary>
     /// <exception cref="OperationCanceledException">Only when <paramref name="ct"/> fires (shutdown).</exception>
     public async Task<RefreshSummary> RefreshAllAsync(RefreshKind kind, CancellationToken ct)

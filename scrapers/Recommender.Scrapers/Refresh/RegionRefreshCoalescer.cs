@@ -15,6 +15,10 @@ internal sealed class RegionRefreshCoalescer(TimeProvider time)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<RegionKey, RegionFlights> regions = [];
+    private int waiting;
+
+    /// <summary>Callers currently waiting on a refresh someone else started.</summary>
+    public int Waiting => Volatile.Read(ref waiting);
 
     /// <summary>Joins an unfinished refresh that covers <paramref name="kind"/>, or runs <paramref name="refresh"/>.</summary>
     /// <param name="onDemandInterval">For on-demand refreshes: the least time between two starts. Null for scheduled ones.</param>
@@ -25,7 +29,14 @@ internal sealed class RegionRefreshCoalescer(TimeProvider time)
         var (flight, starter) = Enter(key, kind, onDemandInterval);
         if (!starter)
         {
-            return await flight.Completion.Task.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                return await flight.Completion.Task.WaitAsync(ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref waiting);
+            }
         }
 
         var ok = false;
@@ -61,6 +72,7 @@ internal sealed class RegionRefreshCoalescer(TimeProvider time)
             // The oldest covering flight: the shortest wait, and data fetched no earlier than what a new one would start from.
             if (region.Unfinished.Find(f => f.Kind == kind || f.Kind == RefreshKind.Full) is { } covering)
             {
+                Interlocked.Increment(ref waiting);
                 return (covering, false);
             }
 
