@@ -10,6 +10,7 @@ COPY src/Recommender.Core/Recommender.Core.csproj src/Recommender.Core/
 COPY src/Recommender.Redis/Recommender.Redis.csproj src/Recommender.Redis/
 COPY src/Recommender.Alibaba/Recommender.Alibaba.csproj src/Recommender.Alibaba/
 COPY src/Recommender.Api/Recommender.Api.csproj src/Recommender.Api/
+COPY src/Recommender.Expander/Recommender.Expander.csproj src/Recommender.Expander/
 COPY solver/Recommender.Solver/Recommender.Solver.csproj solver/Recommender.Solver/
 COPY scrapers/Recommender.Scrapers/Recommender.Scrapers.csproj scrapers/Recommender.Scrapers/
 RUN dotnet restore src/Recommender.Api/Recommender.Api.csproj -r linux-x64
