@@ -11,6 +11,7 @@ COPY src/Recommender.Redis/Recommender.Redis.csproj src/Recommender.Redis/
 COPY src/Recommender.Alibaba/Recommender.Alibaba.csproj src/Recommender.Alibaba/
 COPY src/Recommender.Api/Recommender.Api.csproj src/Recommender.Api/
 COPY src/Recommender.Expander/Recommender.Expander.csproj src/Recommender.Expander/
+COPY src/Recommender.Secrets/Recommender.Secrets.csproj src/Recommender.Secrets/
 COPY solver/Recommender.Solver/Recommender.Solver.csproj solver/Recommender.Solver/
 COPY scrapers/Recommender.Scrapers/Recommender.Scrapers.csproj scrapers/Recommender.Scrapers/
 RUN dotnet restore src/Recommender.Api/Recommender.Api.csproj -r linux-x64
@@ -31,6 +32,8 @@ ENV ASPNETCORE_HTTP_PORTS=8080
 # A deployment: no development token key, no in-memory secrets (configure Identity and Secrets:Vault, see README).
 ENV ASPNETCORE_ENVIRONMENT=Production
 EXPOSE 8080
+# The cluster-autoscaler gRPC expander, when enabled (Expander__Enabled=true, a certificate, see README).
+EXPOSE 8443
 # Non-root: the aspnet images ship an unprivileged "app" user whose id is in APP_UID.
 USER $APP_UID
 HEALTHCHECK --interval=30s --timeout=3s --start-period=15s --retries=3 \
