@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Running;
 using Recommender.Benchmarks.Attacks;
+using Recommender.Benchmarks.Expander;
 using Recommender.Benchmarks.Solver;
 
 namespace Recommender.Benchmarks;
@@ -12,6 +13,12 @@ public static class BenchmarkProgram
         if (args is ["solver-suite", .. var rest])
         {
             SolverSuite.Run(rest);
+            return;
+        }
+
+        if (args is ["expander", .. var expanderArgs])
+        {
+            Environment.ExitCode = ExpanderBenchmark.RunAsync(expanderArgs).GetAwaiter().GetResult();
             return;
         }
 

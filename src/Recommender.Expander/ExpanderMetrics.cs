@@ -4,7 +4,7 @@ namespace Recommender.Expander;
 
 /// <summary>
 /// Instruments on the <c>Recommender.Expander</c> meter (on /metrics as <c>recommender_expander_*</c>): calls by outcome
-/// (the decision basis, <c>invalid_argument</c> or <c>deadline_exceeded</c>) and their duration.
+/// (the decision basis, <c>invalid_argument</c>, <c>deadline_exceeded</c> or <c>cancelled</c>) and their duration.
 /// </summary>
 public sealed class ExpanderMetrics : IDisposable
 {

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using Recommender.Core.Catalog;
 using Recommender.Expander.Grpc;
@@ -74,6 +75,8 @@ public sealed class ExpanderHost : IAsyncDisposable
         var catalog = new TestCatalog(snapshot);
         builder.Services.AddSingleton<ICatalog>(catalog);
         builder.Services.AddExpander(builder.Configuration);
+        // Health checks are run on each Check call; the periodic publisher would only add catalog reads at random times.
+        builder.Services.Configure<HealthCheckPublisherOptions>(o => o.Delay = TimeSpan.FromDays(1));
         var options = builder.Configuration.GetSection(ExpanderOptions.SectionName).Get<ExpanderOptions>()!;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenExpander(options));
         var app = builder.Build();

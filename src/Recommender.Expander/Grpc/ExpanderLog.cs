@@ -31,6 +31,6 @@ internal static partial class ExpanderLog
         + "explicitly next to it, so Kestrel's 'Overriding address(es)' warning about them is expected")]
     public static partial void Listening(ILogger logger, string address, int port);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "BestOptions {CallId}: the call's deadline passed after {ElapsedMs:0.0} ms; no answer")]
-    public static partial void DeadlineExceeded(ILogger logger, string callId, double elapsedMs);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "BestOptions {CallId}: the call was cancelled ({Cause}) after {ElapsedMs:0.0} ms; no answer")]
+    public static partial void Cancelled(ILogger logger, string callId, string cause, double elapsedMs);
 }

@@ -31,10 +31,14 @@ public sealed class ExpanderService(PriceExpander expander, ExpanderMetrics metr
         }
         catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
         {
+            // Cancelled by the call's deadline (grpc-timeout) or by CA resetting the stream (its own deadline, usually).
             var elapsed = Stopwatch.GetElapsedTime(started);
-            ExpanderLog.DeadlineExceeded(logger, callId, elapsed.TotalMilliseconds);
-            metrics.Record("deadline_exceeded", elapsed);
-            throw new RpcException(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before the options were priced."));
+            var deadlinePassed = DateTime.UtcNow >= context.Deadline;
+            ExpanderLog.Cancelled(logger, callId, deadlinePassed ? "deadline passed" : "client went away", elapsed.TotalMilliseconds);
+            metrics.Record(deadlinePassed ? "deadline_exceeded" : "cancelled", elapsed);
+            throw deadlinePassed
+                ? new RpcException(new Status(StatusCode.DeadlineExceeded, "The call's deadline passed before the options were priced."))
+                : new RpcException(new Status(StatusCode.Cancelled, "The call was cancelled before the options were priced."));
         }
 
         var response = new BestOptionsResponse();

@@ -13,9 +13,9 @@ public static class ExpanderEndpoint
     /// wait on dozens of window updates; these let CA send a large request in a few round trips. They apply to every
     /// HTTP/2 connection of the server, and the API's own endpoint speaks HTTP/1.1.
     /// </summary>
-    public const int ConnectionWindowBytes = 16 * 1024 * 1024;
+    public const int ConnectionWindowBytes = 32 * 1024 * 1024;
 
-    public const int StreamWindowBytes = 8 * 1024 * 1024;
+    public const int StreamWindowBytes = 16 * 1024 * 1024;
 
     public static void ListenExpander(this KestrelServerOptions kestrel, ExpanderOptions options)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -76,6 +77,10 @@ public static class ExpanderServiceCollectionExtensions
         }
 
         var port = options.Port;
+        // Kestrel caps request bodies at 30 MB and Grpc.AspNetCore lifts that cap only for streaming calls: on this port
+        // the cap is one message of the configured size (plus gRPC's 5-byte frame header), which gRPC itself enforces
+        // first with RESOURCE_EXHAUSTED.
+        var maxBody = (long)options.MaxReceiveMessageBytes + 5;
         app.Use((context, next) =>
         {
             var onExpanderPort = context.Connection.LocalPort == port;
@@ -84,6 +89,11 @@ public static class ExpanderServiceCollectionExtensions
             {
                 context.Response.StatusCode = StatusCodes.Status404NotFound;
                 return Task.CompletedTask;
+            }
+
+            if (onExpanderPort && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
+            {
+                bodyLimit.MaxRequestBodySize = maxBody;
             }
 
             return next(context);

@@ -20,6 +20,11 @@ public sealed record PendingPod(
     public bool CanRunOn(TemplateNode node)
     {
         ArgumentNullException.ThrowIfNull(node);
+        if (NodeSelector.Count == 0 && RequiredNodeAffinity.Count == 0 && node.Taints.Count == 0)
+        {
+            return true;
+        }
+
         foreach (var (key, value) in NodeSelector)
         {
             if (!string.Equals(node.Label(key) ?? "", value, StringComparison.Ordinal))
@@ -33,6 +38,14 @@ public sealed record PendingPod(
             return false;
         }
 
-        return node.Taints.All(t => !t.Repels || Tolerations.Any(tol => tol.Tolerates(t)));
+        foreach (var taint in node.Taints)
+        {
+            if (taint.Repels && !Tolerations.Any(t => t.Tolerates(taint)))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

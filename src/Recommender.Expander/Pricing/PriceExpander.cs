@@ -109,7 +109,7 @@ public sealed class PriceExpander(ICatalog catalog, TemplatePricer pricer)
     private sealed class CallState(CatalogSnapshot snapshot, BestOptionsRequest request)
     {
         private readonly Dictionary<string, (TemplateNode? Node, string? Problem)> templates = new(StringComparer.Ordinal);
-        private readonly Dictionary<ByteString, PendingPod?> pods = [];
+        private readonly Dictionary<ByteString, PendingPod?> pods = new(PodBytesComparer.Instance);
 
         public CatalogSnapshot Snapshot { get; } = snapshot;
 
