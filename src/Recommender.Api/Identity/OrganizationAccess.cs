@@ -20,6 +20,14 @@ public static class OrganizationAccess
             ?? throw AccessDeniedException.Unauthenticated("This needs a bearer token (Authorization: Bearer <JWT>).");
     }
 
+    /// <summary>The caller when the request carries a valid token, else null (anonymous).</summary>
+    public static CallerIdentity? OptionalCaller(this IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var options = context.RequestServices!.GetRequiredService<IOptions<IdentityOptions>>().Value;
+        return CallerIdentity.From(context.User, options);
+    }
+
     /// <summary>The caller, who is a member (or admin) of <paramref name="organization"/>.</summary>
     public static CallerIdentity RequireMember(this IResolveFieldContext context, string organization) =>
         Require(context, organization, OrganizationRole.Member);

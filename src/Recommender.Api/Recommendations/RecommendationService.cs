@@ -49,13 +49,14 @@ public sealed partial class RecommendationService
 
     /// <summary>
     /// Solves <paramref name="request"/> over <paramref name="catalog"/> (its provider and region) for
-    /// <paramref name="caller"/> (an opaque key: whose quota the answer counts against) and stores the answer.
+    /// <paramref name="caller"/> (an opaque key: whose quota the answer counts against) and stores the answer, for
+    /// <paramref name="organization"/> when given (the caller was checked to be a member).
     /// Throws <see cref="RecommendationQuotaExceededException"/> before any work, <see cref="SolverBusyException"/>,
     /// the solver's <see cref="ValidationException"/>, or <see cref="OperationCanceledException"/> when
     /// <paramref name="ct"/> fires.
     /// </summary>
     public async Task<StoredRecommendation> RecommendAsync(
-        LayoutRequest request, RegionCatalog catalog, string caller, CancellationToken ct)
+        LayoutRequest request, RegionCatalog catalog, string caller, CancellationToken ct, string? organization = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(catalog);
@@ -84,7 +85,7 @@ public sealed partial class RecommendationService
         }
 
         var now = time.GetUtcNow();
-        var stored = new StoredRecommendation(id, request, answer, now, now + options.Retention);
+        var stored = new StoredRecommendation(id, request, answer, now, now + options.Retention, organization);
         try
         {
             await store.SaveAsync(caller, stored, ct).ConfigureAwait(false);
@@ -104,14 +105,18 @@ public sealed partial class RecommendationService
     }
 
     /// <summary>
-    /// The stored recommendation; <see cref="NotFoundException"/> when unknown or expired,
-    /// <see cref="StoreUnavailableException"/> when the store cannot tell.
+    /// The stored recommendation; <see cref="NotFoundException"/> when unknown or expired, or when it was made for an
+    /// organisation <paramref name="isMemberOf"/> says the caller is not in (the same answer: ids of other
+    /// organisations' recommendations tell nothing); <see cref="StoreUnavailableException"/> when the store cannot tell.
     /// </summary>
-    public async Task<StoredRecommendation> GetAsync(string id, CancellationToken ct)
+    public async Task<StoredRecommendation> GetAsync(string id, Func<string, bool> isMemberOf, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(id);
+        ArgumentNullException.ThrowIfNull(isMemberOf);
         var found = await store.GetAsync(id, ct).ConfigureAwait(false);
-        return found is not null && found.ExpiresAt > time.GetUtcNow() ? found : throw new NotFoundException("recommendation", id);
+        return found is not null && found.ExpiresAt > time.GetUtcNow() && (found.Organization is null || isMemberOf(found.Organization))
+            ? found
+            : throw new NotFoundException("recommendation", id);
     }
 
     /// <summary>128 random bits, base64url: not guessable, URL- and Redis-key-safe.</summary>

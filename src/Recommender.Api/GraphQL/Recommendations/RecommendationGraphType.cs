@@ -33,6 +33,8 @@ public sealed class RecommendationGraphType : ObjectGraphType<StoredRecommendati
         Field<NonNullGraphType<LayoutRequestEchoGraphType>>("request").Description("The request answered, defaults filled in.")
             .Resolve(ctx => ctx.Source.Request);
         Field("createdAt", x => x.CreatedAt).Description("When the answer was computed.");
+        Field("organization", x => x.Organization, nullable: true)
+            .Description("The organisation the answer is kept for (only its members read it, only it provisions from it); null when anonymous.");
         Field("expiresAt", x => x.ExpiresAt).Description("Until when recommendation(id) returns it (Recommendations:Retention after createdAt, default 24 h).");
     }
 }
