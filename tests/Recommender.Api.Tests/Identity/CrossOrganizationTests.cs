@@ -17,7 +17,7 @@ public sealed class CrossOrganizationTests(ApiFactory api, ITestOutputHelper out
         ["Mutation.createSecret"] = (org, _) => (SecretsApi.Create, new { org, input = SecretsApi.Alibaba("victim key"), verify = false }),
         ["Mutation.updateSecret"] = (org, id) => (SecretsApi.Update, new { org, id, version = 1, input = SecretsApi.Alibaba("victim key", tags: ["pwned"]) }),
         ["Mutation.deleteSecret"] = (org, id) => (SecretsApi.Delete, new { org, id }),
-        ["Query.recommendLayout"] = (org, _) => ("""query($org: String!) { recommendLayout(org: $org, input: { region: "cn-test", cpu: 2, memoryGiB: 4 }) { id } }""", new { org }),
+        ["Query.recommendLayout"] = (org, _) => ("""query($org: ID!) { recommendLayout(org: $org, input: { region: "cn-test", cpu: 2, memoryGiB: 4 }) { id } }""", new { org }),
     };
 
     [Fact]

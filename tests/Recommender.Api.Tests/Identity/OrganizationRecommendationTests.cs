@@ -5,7 +5,7 @@ namespace Recommender.Api.Tests.Identity;
 /// <summary>Recommendations kept for an organisation are read again only by its members; anonymous ones by anyone.</summary>
 public sealed class OrganizationRecommendationTests(SolverApiFactory solver) : IClassFixture<SolverApiFactory>
 {
-    private const string Recommend = """query($org: String) { recommendLayout(org: $org, input: { region: "cn-test", cpu: 4, memoryGiB: 8 }) { id organization } }""";
+    private const string Recommend = """query($org: ID) { recommendLayout(org: $org, input: { region: "cn-test", cpu: 4, memoryGiB: 8 }) { id organization } }""";
     private const string Read = "query($id: ID!) { recommendation(id: $id) { id organization } }";
 
     private ApiFactory App => solver.Api;

@@ -30,7 +30,7 @@ public static class RecommendationQueries
                 + "the answer is kept for that organisation: only its members can read it again, and it can be provisioned "
                 + "(provisionCluster) only by that organisation.")
             .Argument<NonNullGraphType<LayoutRequestInputType>>(InputArgument, "What the cluster must run and the rules its pools follow.")
-            .Argument<StringGraphType>(OrganizationArgument, "The organisation to keep the answer for; omit for an anonymous answer.")
+            .Argument<IdGraphType>(OrganizationArgument, "The organisation to keep the answer for; omit for an anonymous answer.")
             .CountsAsSolve()
             .ResolveAsync(async ctx =>
             {
