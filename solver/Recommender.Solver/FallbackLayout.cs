@@ -1,6 +1,7 @@
 using Recommender.Core.Catalog;
 using Recommender.Core.Recommendations;
 using Recommender.Solver.Telescopes;
+using Recommender.Solver.Rules;
 
 namespace Recommender.Solver;
 
@@ -44,7 +45,7 @@ public static class FallbackLayout
         long bestNodes = 0;
         foreach (var c in problem.Candidates.Where(c => !c.IsSpot))
         {
-            var nodes = Math.Max(problem.MinNodes, Math.Max(NodeCover.Of(problem.CpuMillis, c.CpuMillis), Math.Max(NodeCover.Of(problem.MemoryMiB, c.MemoryMiB), NodeCover.Of(problem.Gpus, c.Gpus))));
+            var nodes = Math.Max(problem.MinNodes, CoverRule.NodesFor(c, problem.CpuMillis, problem.MemoryMiB, problem.Gpus));
             if (nodes <= problem.MaxNodes && (best is null || nodes * c.PriceMicros < bestNodes * best.PriceMicros))
             {
                 best = c;
