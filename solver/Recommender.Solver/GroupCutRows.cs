@@ -9,8 +9,10 @@ namespace Recommender.Solver;
 /// </summary>
 internal static class GroupCutRows
 {
-    // A best layout holds at most k - 1 nodes of a when j nodes of b replace k of a, unless the swap would break
-    // minNodes (too few nodes left) or maxPools (b's pool is new and no pool is left).
+    /// <summary>
+    /// A best layout holds at most k − 1 nodes of a when j nodes of b replace k of a, unless the swap would break
+    /// minNodes (too few nodes left) or maxPools (b's pool is new and no pool is left).
+    /// </summary>
     public static void AddTo(PoolVariables v, List<GroupCut> cuts)
     {
         if (cuts.Count == 0)

@@ -5,8 +5,10 @@ using Recommender.Solver.Rules;
 namespace Recommender.Solver;
 
 /// <summary>
-/// The CP-SAT model of a <see cref="NodePoolProblem"/>, built in the OR-Tools sample order: variables, one method
-/// per constraint family, objective; then solve and extract. One instance per solve.
+/// The CP-SAT model of a <see cref="NodePoolProblem"/>, built in the OR-Tools sample order: variables, constraint
+/// families, objective; then solve and extract. One instance per solve. The rules' rows come from the rules themselves
+/// (<see cref="LayoutRules.AddTo"/>, one file per rule), the group cuts' from <see cref="GroupCutRows"/>; what is left
+/// here is the model's own: node bounds, type usage for alternatives, the objective and CP-SAT's parameters.
 /// </summary>
 internal sealed class NodePoolModel
 {
