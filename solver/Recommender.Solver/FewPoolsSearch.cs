@@ -154,9 +154,9 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
         }
 
         if (SpotDiversityRule.Binds(problem.SpotDiversity) && pa.IsSpot && pb.IsSpot
-            && !Need((problem.SpotDiversity - 1) * pa.CpuMillis * x, pb.CpuMillis, ref y))
+            && !Need(SpotDiversityRule.OthersNeeded(problem.SpotDiversity, pa, x), pb.CpuMillis, ref y))
         {
-            return null; // a's share: D·cpu_a·x ≤ cpu_a·x + cpu_b·y
+            return null; // a's share
         }
 
         return y;

@@ -77,7 +77,7 @@ internal sealed record RootDuals(double Gpus, double OnDemandCpu, double OnDeman
                 if (candidates[i].IsSpot)
                 {
                     shares[i] = solver.MakeConstraint(double.NegativeInfinity, 0);
-                    shares[i]!.SetCoefficient(x[i], problem.SpotDiversity * (double)candidates[i].CpuMillis);
+                    shares[i]!.SetCoefficient(x[i], SpotDiversityRule.ShareWeight(problem.SpotDiversity, candidates[i]));
                     shares[i]!.SetCoefficient(spotCpu, -1);
                 }
             }

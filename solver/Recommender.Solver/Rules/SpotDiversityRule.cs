@@ -10,6 +10,12 @@ internal static class SpotDiversityRule
 {
     public static bool Binds(int d) => d >= 2;
 
+    /// <summary>Spot pool c's side of its share row, D·cpu_c per node (≤ the spot vCPU).</summary>
+    public static long ShareWeight(int d, PoolCandidate c) => d * c.CpuMillis;
+
+    /// <summary>Spot vCPU the other spot pools must hold for pool a with x nodes to carry at most 1/D: (D − 1)·cpu_a·x.</summary>
+    public static long OthersNeeded(int d, PoolCandidate a, long x) => (d - 1) * a.CpuMillis * x;
+
     public static bool Holds(int d, in LayoutTotals t) =>
         t.SpotCpu == 0 || !Binds(d) || (t.SpotTypes >= d && d * t.LargestSpotPool <= t.SpotCpu);
 
@@ -46,7 +52,7 @@ internal static class SpotDiversityRule
         var anySpot = v.Model.NewBoolVar("anySpot");
         foreach (var i in spot)
         {
-            v.Model.Add(LinearExpr.Term(v.Nodes[i], d * v.Problem.Candidates[i].CpuMillis) <= spotCpu);
+            v.Model.Add(LinearExpr.Term(v.Nodes[i], ShareWeight(d, v.Problem.Candidates[i])) <= spotCpu);
             v.Model.AddImplication(v.Used[i], anySpot);
         }
 
