@@ -9,7 +9,7 @@ namespace Recommender.Solver;
 /// duals of what is left to cover (<see cref="LagrangianBound"/>, over the per-depth polygons of
 /// <see cref="CoverTables"/>), so a state costs some dozens of multiplications and most of the tree is never entered;
 /// the first layouts come from rounding the root LP (<see cref="LpRounding"/>). Every rule is asked of
-/// <see cref="Rules.LayoutRules"/>.
+/// <see cref="LayoutRules"/>.
 /// <para>
 /// Same feasible set as <see cref="NodePoolModel"/> (same node bounds, every rule checked at the leaf), same
 /// (price, nodes, pools) order, so a completed search is that model's optimum, ties included; a search cut short by
