@@ -55,23 +55,4 @@ public static class FallbackLayout
 
         return (best, bestNodes);
     }
-
-
-    /// <summary>Nodes per candidate of <paramref name="problem"/> for a layout, to hint CP-SAT; null if a pool is not a candidate.</summary>
-    public static IReadOnlyList<int>? AsCounts(IReadOnlyList<PoolChoice> layout, NodePoolProblem problem)
-    {
-        var counts = new int[problem.Candidates.Count];
-        foreach (var pool in layout)
-        {
-            var i = problem.Candidates.ToList().FindIndex(c => c.Name == pool.Offering.Name && c.CapacityType == pool.CapacityType);
-            if (i < 0 || pool.NodeCount > problem.UpperBounds[i])
-            {
-                return null;
-            }
-
-            counts[i] += pool.NodeCount;
-        }
-
-        return counts;
-    }
 }
