@@ -156,7 +156,7 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
         if (SpotDiversityRule.Binds(problem.SpotDiversity) && pa.IsSpot && pb.IsSpot
             && !Need(SpotDiversityRule.OthersNeeded(problem.SpotDiversity, pa, x), pb.CpuMillis, ref y))
         {
-            return null; // a's share
+            return null; // b holds no vCPU: a would carry all of the spot vCPU
         }
 
         return y;
