@@ -9,9 +9,9 @@ using Recommender.Core.Recommendations;
 namespace Recommender.Solver;
 
 /// <summary>
-/// Recommends node-pool layouts with CP-SAT: validate, build the pruned integer problem, solve (one scaled
-/// lexicographic objective, or two solves when scaling could overflow), then re-solve with a no-good cut per
-/// alternative. Infeasible requests and timeouts are answers, never exceptions; a solve that throws is logged here
+/// Recommends node-pool layouts: validate, build the pruned integer problem, solve it with the engine
+/// <see cref="LayoutSearch"/> chooses (the exact searches of ours, CP-SAT), ask it for each alternative, and turn the
+/// counts into layouts (with the greedy fallback when nothing is proven). Infeasible requests and timeouts are answers, never exceptions; a solve that throws is logged here
 /// and reported as <see cref="SolverFailedException"/> (INTERNAL), its message never shown to the caller.
 /// </summary>
 public sealed partial class CpSatRecommender(SolverOptions options, TimeProvider time, ILogger? logger = null) : IRecommender
@@ -53,22 +53,15 @@ public sealed partial class CpSatRecommender(SolverOptions options, TimeProvider
             return Answer(RecommendationStatus.Infeasible, [], null, InfeasibilityExplainer.Explain(request, catalog, problem));
         }
 
-        long Deadline() => started + (long)(limit.TotalSeconds * time.TimestampFrequency);
-        // One branch-and-bound budget for the whole request, whichever engine spends it.
-        var coverBudget = new CoverBudget(Options.CoverSearchBudget, time);
-        var search = new LayoutSearch(problem, Options, time, Deadline())
+        // LayoutSearch chooses the engine; one branch-and-bound budget for the whole request, whichever engine spends it.
+        var search = new LayoutSearch(problem, Options, time, started + (long)(limit.TotalSeconds * time.TimestampFrequency))
         {
             PriceCapMicros = FallbackLayout.SinglePoolPriceMicros(problem),
-            CoverBudget = coverBudget,
         };
         NodePoolSolution first;
         try
         {
-            first = request.Alternatives == 1 && FewPoolsSearch.Applies(problem)
-                ? new FewPoolsSearch(problem, time, Deadline()).Solve(ct)
-                : request.SameSize && request.Alternatives == 1 && problem.ShapeCount > 1
-                ? new SameSizeSearch(problem, Options, time, Deadline(), coverBudget).Solve(ct)
-                : search.Next(request.Alternatives > 1, ct);
+            first = search.Best(request.Alternatives, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -1,4 +1,4 @@
-using Recommender.Core.Recommendations;
+using Recommender.Solver.Rules;
 
 namespace Recommender.Solver;
 
@@ -41,9 +41,9 @@ public static class DominanceFilter
             foreach (var i in ordered)
             {
                 var a = candidates[i];
-                var dominated = a.IsSpot && spotDiversity >= 2
+                var dominated = a.IsSpot && SpotDiversityRule.Binds(spotDiversity)
                     ? front.Count(b => b.IsSpot && b.CpuMillis == a.CpuMillis && Dominates(b, a)) >= 2 * spotDiversity
-                    : front.Exists(b => Dominates(b, a) && MayReplace(b, a, spotDiversity, onDemandPct));
+                    : front.Exists(b => Dominates(b, a) && LayoutRules.MayReplace(b, a, spotDiversity, onDemandPct));
                 if (!dominated)
                 {
                     front.Add(a);
@@ -58,15 +58,4 @@ public static class DominanceFilter
     /// <summary>b is at least as good as a on every constrained quantity.</summary>
     public static bool Dominates(PoolCandidate b, PoolCandidate a) =>
         b.PriceMicros <= a.PriceMicros && b.CpuMillis >= a.CpuMillis && b.MemoryMiB >= a.MemoryMiB && b.Gpus >= a.Gpus;
-
-    /// <summary>Whether b's capacity type may stand in for a's without breaking onDemandPct or spotDiversity.</summary>
-    public static bool MayReplace(PoolCandidate b, PoolCandidate a, int spotDiversity, int onDemandPct)
-    {
-        if (spotDiversity >= 2)
-        {
-            return a.CapacityType == CapacityType.OnDemand && b.CapacityType == CapacityType.OnDemand;
-        }
-
-        return a.CapacityType == b.CapacityType || b.CapacityType == CapacityType.OnDemand || onDemandPct == 0;
-    }
 }

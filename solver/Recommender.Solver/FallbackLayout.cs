@@ -1,6 +1,7 @@
 using Recommender.Core.Catalog;
 using Recommender.Core.Recommendations;
 using Recommender.Solver.Telescopes;
+using Recommender.Solver.Rules;
 
 namespace Recommender.Solver;
 
@@ -44,7 +45,7 @@ public static class FallbackLayout
         long bestNodes = 0;
         foreach (var c in problem.Candidates.Where(c => !c.IsSpot))
         {
-            var nodes = Math.Max(problem.MinNodes, Math.Max(NodeCover.Of(problem.CpuMillis, c.CpuMillis), Math.Max(NodeCover.Of(problem.MemoryMiB, c.MemoryMiB), NodeCover.Of(problem.Gpus, c.Gpus))));
+            var nodes = Math.Max(problem.MinNodes, CoverRule.NodesFor(c, problem.CpuMillis, problem.MemoryMiB, problem.Gpus));
             if (nodes <= problem.MaxNodes && (best is null || nodes * c.PriceMicros < bestNodes * best.PriceMicros))
             {
                 best = c;
@@ -53,24 +54,5 @@ public static class FallbackLayout
         }
 
         return (best, bestNodes);
-    }
-
-
-    /// <summary>Nodes per candidate of <paramref name="problem"/> for a layout, to hint CP-SAT; null if a pool is not a candidate.</summary>
-    public static IReadOnlyList<int>? AsCounts(IReadOnlyList<PoolChoice> layout, NodePoolProblem problem)
-    {
-        var counts = new int[problem.Candidates.Count];
-        foreach (var pool in layout)
-        {
-            var i = problem.Candidates.ToList().FindIndex(c => c.Name == pool.Offering.Name && c.CapacityType == pool.CapacityType);
-            if (i < 0 || pool.NodeCount > problem.UpperBounds[i])
-            {
-                return null;
-            }
-
-            counts[i] += pool.NodeCount;
-        }
-
-        return counts;
     }
 }

@@ -1,3 +1,5 @@
+using Recommender.Solver.Rules;
+
 namespace Recommender.Solver;
 
 /// <summary>
@@ -23,10 +25,7 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
     {
         var started = time.GetTimestamp();
         var n = c.Count;
-        // A layout with spot nodes has >= D spot pools (D = 1 without the rule), plus an on-demand pool when the
-        // on-demand share is positive (spot provides none of it): with fewer pools allowed, spot is never usable.
-        var spotPoolsNeeded = Math.Max(1, problem.SpotDiversity) + (problem.OnDemandCpuMillis > 0 || problem.OnDemandMemoryMiB > 0 ? 1 : 0);
-        var spotUsable = spotPoolsNeeded <= problem.MaxPools;
+        var spotUsable = SpotDiversityRule.PoolsForSpot(problem.SpotDiversity, OnDemandShareRule.Binds(problem)) <= problem.MaxPools;
         var order = Enumerable.Range(0, n).Where(i => spotUsable || !c[i].IsSpot).OrderBy(i => c[i].PriceMicros / (double)Math.Max(1, c[i].CpuMillis)).ToArray();
         foreach (var a in order)
         {
@@ -154,10 +153,10 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
             return null;
         }
 
-        if (problem.SpotDiversity >= 2 && pa.IsSpot && pb.IsSpot
-            && !Need((problem.SpotDiversity - 1) * pa.CpuMillis * x, pb.CpuMillis, ref y))
+        if (SpotDiversityRule.Binds(problem.SpotDiversity) && pa.IsSpot && pb.IsSpot
+            && !Need(SpotDiversityRule.OthersNeeded(problem.SpotDiversity, pa, x), pb.CpuMillis, ref y))
         {
-            return null; // a's share: D·cpu_a·x ≤ cpu_a·x + cpu_b·y
+            return null; // b holds no vCPU: a would carry all of the spot vCPU
         }
 
         return y;
@@ -171,35 +170,25 @@ internal sealed class FewPoolsSearch(NodePoolProblem problem, TimeProvider time,
         return nodes != NodeCover.Never;
     }
 
-    /// <summary>Every rule of <see cref="NodePoolModel"/> for pools a (x nodes) and b (y nodes; b = −1 for none).</summary>
+    /// <summary>Every rule (<see cref="LayoutRules"/>) for pools a (x nodes) and b (y nodes; b = −1 for none).</summary>
     private bool Feasible(int a, long x, int b, long y)
     {
         var pa = c[a];
         var pb = b < 0 ? pa : c[b];
         var ny = b < 0 ? 0 : y;
         var (odX, odY) = (pa.IsSpot ? 0 : x, pb.IsSpot ? 0 : ny);
-        var nodes = x + ny;
-        if (nodes < problem.MinNodes || nodes > problem.MaxNodes
-            || (pa.CpuMillis * x) + (pb.CpuMillis * ny) < problem.CpuMillis
-            || (pa.MemoryMiB * x) + (pb.MemoryMiB * ny) < problem.MemoryMiB
-            || ((long)pa.Gpus * x) + ((long)pb.Gpus * ny) < problem.Gpus
-            || (pa.CpuMillis * odX) + (pb.CpuMillis * odY) < problem.OnDemandCpuMillis
-            || (pa.MemoryMiB * odX) + (pb.MemoryMiB * odY) < problem.OnDemandMemoryMiB)
-        {
-            return false;
-        }
-
-        var d = problem.SpotDiversity;
-        if (d < 2)
-        {
-            return true;
-        }
-
         var (spotX, spotY) = (pa.IsSpot ? x : 0, pb.IsSpot ? ny : 0);
-        var spotCpu = (pa.CpuMillis * spotX) + (pb.CpuMillis * spotY);
-        var spotPools = (spotX > 0 ? 1 : 0) + (spotY > 0 ? 1 : 0);
-        return spotPools == 0
-            || (spotPools >= d && d * pa.CpuMillis * spotX <= spotCpu && d * pb.CpuMillis * spotY <= spotCpu);
+        return LayoutRules.Allow(problem, new LayoutTotals(
+            (pa.CpuMillis * x) + (pb.CpuMillis * ny),
+            (pa.MemoryMiB * x) + (pb.MemoryMiB * ny),
+            ((long)pa.Gpus * x) + ((long)pb.Gpus * ny),
+            (pa.CpuMillis * odX) + (pb.CpuMillis * odY),
+            (pa.MemoryMiB * odX) + (pb.MemoryMiB * odY),
+            x + ny,
+            b < 0 ? 1 : 2,
+            (pa.CpuMillis * spotX) + (pb.CpuMillis * spotY),
+            (spotX > 0 ? 1 : 0) + (spotY > 0 ? 1 : 0),
+            Math.Max(pa.CpuMillis * spotX, pb.CpuMillis * spotY)));
     }
 
     private void Offer(int a, long x, int b, long y)

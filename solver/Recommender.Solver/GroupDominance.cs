@@ -1,3 +1,5 @@
+using Recommender.Solver.Rules;
+
 namespace Recommender.Solver;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace Recommender.Solver;
 /// prove that none of the many same-price mixes of small and large sizes has fewer nodes, which is most of its work.
 /// Why the cut <c>nodes[a] ≤ k − 1</c> keeps every best layout: if a best layout had k a-nodes, swapping them for
 /// j b-nodes keeps coverage, on-demand share (b is on-demand or a is spot or the share is 0, see
-/// <see cref="DominanceFilter.MayReplace"/>), maxNodes and every filter, costs no more and has k − j fewer nodes, so
+/// <see cref="LayoutRules.MayReplace"/>), maxNodes and every filter, costs no more and has k − j fewer nodes, so
 /// it would be strictly better, unless it breaks one of the rules a swap can break, which is when the cut is off:
 /// <list type="bullet">
 /// <item>minNodes: the swap leaves N − k + j nodes; the cut applies only when N ≥ minNodes + k − j (always when j ≥ minNodes);</item>
@@ -31,14 +33,14 @@ internal static class GroupDominance
         }
 
         var c = problem.Candidates;
-        var onDemandPct = problem.OnDemandCpuMillis > 0 || problem.OnDemandMemoryMiB > 0 ? 1 : 0;
+        var onDemandPct = OnDemandShareRule.Binds(problem) ? 1 : 0;
         var cuts = new List<GroupCut>();
         for (var a = 0; a < c.Count; a++)
         {
             var best = (K: (long)problem.UpperBounds[a] + 1, J: 0L, B: -1);
             for (var b = 0; b < c.Count; b++)
             {
-                if (b == a || !Larger(c[b], c[a]) || !DominanceFilter.MayReplace(c[b], c[a], problem.SpotDiversity, onDemandPct))
+                if (b == a || !Larger(c[b], c[a]) || !LayoutRules.MayReplace(c[b], c[a], problem.SpotDiversity, onDemandPct))
                 {
                     continue;
                 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Recommender.Core.Catalog;
 using Recommender.Core.Recommendations;
+using Recommender.Solver.Rules;
 
 namespace Recommender.Solver;
 
@@ -41,7 +42,7 @@ public static class InfeasibilityExplainer
         var rules = string.Concat(
             request.SameSize ? ", all nodes the same size" : "",
             request.OnDemandPct > 0 ? FormattableString.Invariant($", {request.OnDemandPct}% on-demand") : "",
-            request.SpotDiversity > 1 ? FormattableString.Invariant($", spot spread over {request.SpotDiversity} types") : "");
+            SpotDiversityRule.Binds(request.SpotDiversity) ? FormattableString.Invariant($", spot spread over {request.SpotDiversity} types") : "");
         return FormattableString.Invariant(
             $"Each requirement can be met alone, but not all together: {request.Cpu} vCPU, {request.MemoryGiB} GiB, {request.Gpus} GPUs on {request.MinNodes}-{request.MaxNodes} nodes with at most {problem.MaxPools} pools{rules}.");
     }

@@ -1,10 +1,13 @@
 namespace Recommender.Solver;
 
 /// <summary>
-/// Successive solves of one problem under one deadline: the best layout (first by <see cref="CoverSearch"/> within
-/// its budget, then CP-SAT from its layout), then each alternative with a no-good cut on every type set found so
-/// far. CP-SAT gets the single scaled objective when it fits in int64, else two solves (cheapest price; then, with
-/// price fixed, fewest nodes and pools), which is exact by construction.
+/// The one place that chooses the engine, and successive solves of one problem under one deadline. The best layout:
+/// maxPools ≤ 2 by pair enumeration (<see cref="FewPoolsSearch"/>); sameSize with several sizes by the per-size
+/// search (<see cref="SameSizeSearch"/>, each size back here); otherwise the branch and bound
+/// (<see cref="CoverSearch"/>) within the request's budget, then CP-SAT from its layout. The first two answer the
+/// best layout only, so a request with alternatives takes the last path; each alternative is a CP-SAT solve with a
+/// no-good cut on every type set found so far. CP-SAT gets the single scaled objective when it fits in int64, else
+/// two solves (cheapest price; then, with price fixed, fewest nodes and pools), which is exact by construction.
 /// </summary>
 internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions options, TimeProvider time, long deadline)
 {
@@ -22,6 +25,27 @@ internal sealed class LayoutSearch(NodePoolProblem problem, SolverOptions option
     /// <summary>The request's branch-and-bound budget, shared with its other searches; null: this search's own.</summary>
     public CoverBudget? CoverBudget { get; init; }
 
+    /// <summary>The best layout, by the engine that suits the problem (see the class remarks).</summary>
+    /// <param name="alternatives">Layouts the caller will ask for in all (1: the best only).</param>
+    public NodePoolSolution Best(int alternatives, CancellationToken ct)
+    {
+        if (alternatives == 1 && FewPoolsSearch.Applies(problem))
+        {
+            return new FewPoolsSearch(problem, time, deadline).Solve(ct);
+        }
+
+        if (alternatives == 1 && problem.SameSize && problem.ShapeCount > 1)
+        {
+            return new SameSizeSearch(problem, options, time, deadline, coverBudget ??= CoverBudget ?? new CoverBudget(options.CoverSearchBudget, time)).Solve(ct);
+        }
+
+        return Next(alternatives > 1, ct);
+    }
+
+    /// <summary>
+    /// The next layout: the best (branch and bound within its budget, then CP-SAT) on the first call, then each
+    /// alternative (CP-SAT with the no-good cuts).
+    /// </summary>
     public NodePoolSolution Next(bool trackTypes, CancellationToken ct)
     {
         coverBudget ??= CoverBudget ?? new CoverBudget(options.CoverSearchBudget, time);

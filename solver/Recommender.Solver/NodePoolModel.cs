@@ -1,11 +1,14 @@
 using System.Globalization;
 using Google.OrTools.Sat;
+using Recommender.Solver.Rules;
 
 namespace Recommender.Solver;
 
 /// <summary>
-/// The CP-SAT model of a <see cref="NodePoolProblem"/>, built in the OR-Tools sample order: variables, one method
-/// per constraint family, objective; then solve and extract. One instance per solve.
+/// The CP-SAT model of a <see cref="NodePoolProblem"/>, built in the OR-Tools sample order: variables, constraint
+/// families, objective; then solve and extract. One instance per solve. The rules' rows come from the rules themselves
+/// (<see cref="LayoutRules.AddTo"/>, one file per rule), the group cuts' from <see cref="GroupCutRows"/>; what is left
+/// here is the model's own: node bounds, type usage for alternatives, the objective and CP-SAT's parameters.
 /// </summary>
 internal sealed class NodePoolModel
 {
@@ -36,16 +39,12 @@ internal sealed class NodePoolModel
 
         // Only the variable bounds use the cap: an explicit price <= cap row, parallel to the objective, measured slower.
         CreateVariables();
-        price = Weighted(c => c.PriceMicros, _ => true);
+        var variables = new PoolVariables(model, problem, nodes, used, upperBounds);
+        price = variables.Weighted(c => c.PriceMicros, _ => true);
 
-        AddDemandCoverage();
-        AddPoolActivation();
-        AddNodeCountBounds();
-        AddOnDemandShare();
-        AddMaxPools();
-        AddSpotDiversity();
-        AddSameSize();
-        AddGroupCuts(conditionalCuts);
+        // One family per rule, each stated in its own file under Rules/.
+        LayoutRules.AddTo(variables);
+        GroupCutRows.AddTo(variables, conditionalCuts);
         if (trackTypes)
         {
             AddTypeUsage();
@@ -130,99 +129,6 @@ internal sealed class NodePoolModel
         }
     }
 
-    // Allocatable vCPU (sustained: burstable types at their baseline share), memory and GPUs of all pools cover the request.
-    private void AddDemandCoverage()
-    {
-        model.Add(Weighted(c => c.CpuMillis, _ => true) >= problem.CpuMillis);
-        model.Add(Weighted(c => c.MemoryMiB, _ => true) >= problem.MemoryMiB);
-        if (problem.Gpus > 0)
-        {
-            model.Add(Weighted(c => c.Gpus, _ => true) >= problem.Gpus);
-        }
-    }
-
-    // A pool is used exactly when it has at least one node.
-    private void AddPoolActivation()
-    {
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            model.Add(nodes[i] <= LinearExpr.Term(used[i], upperBounds[i]));
-            model.Add(nodes[i] >= used[i]);
-        }
-    }
-
-    // minNodes <= total nodes <= maxNodes.
-    private void AddNodeCountBounds() =>
-        model.AddLinearConstraint(LinearExpr.Sum(nodes), problem.MinNodes, problem.MaxNodes);
-
-    // On-demand pools alone provide onDemandPct% of the requested vCPU and of the requested memory.
-    private void AddOnDemandShare()
-    {
-        if (problem.OnDemandCpuMillis > 0)
-        {
-            model.Add(Weighted(c => c.CpuMillis, c => !c.IsSpot) >= problem.OnDemandCpuMillis);
-        }
-
-        if (problem.OnDemandMemoryMiB > 0)
-        {
-            model.Add(Weighted(c => c.MemoryMiB, c => !c.IsSpot) >= problem.OnDemandMemoryMiB);
-        }
-    }
-
-    // At most maxPools pools.
-    private void AddMaxPools()
-    {
-        if (problem.MaxPools < nodes.Length)
-        {
-            model.Add(LinearExpr.Sum(used) <= problem.MaxPools);
-        }
-    }
-
-    // Spot capacity, when used, spans >= D spot types and no spot type carries more than 1/D of the spot vCPU.
-    private void AddSpotDiversity()
-    {
-        var d = problem.SpotDiversity;
-        var spot = Enumerable.Range(0, nodes.Length).Where(i => problem.Candidates[i].IsSpot).ToArray();
-        if (d < 2 || spot.Length == 0)
-        {
-            return;
-        }
-
-        var spotCpuMax = spot.Sum(i => problem.Candidates[i].CpuMillis * upperBounds[i]);
-        var spotCpu = model.NewIntVar(0, spotCpuMax, "spotCpu");
-        model.Add(spotCpu == Weighted(c => c.CpuMillis, c => c.IsSpot));
-        var anySpot = model.NewBoolVar("anySpot");
-        foreach (var i in spot)
-        {
-            model.Add(LinearExpr.Term(nodes[i], d * problem.Candidates[i].CpuMillis) <= spotCpu);
-            model.AddImplication(used[i], anySpot);
-        }
-
-        // Implied by the share rule; stated so propagation sees it at once.
-        model.Add(LinearExpr.Sum(spot.Select(i => used[i])) >= LinearExpr.Term(anySpot, d));
-    }
-
-    // sameSize: every used pool has the one chosen (vCPU, memory) size.
-    private void AddSameSize()
-    {
-        if (!problem.SameSize || problem.ShapeCount < 2)
-        {
-            return;
-        }
-
-        var shape = new BoolVar[problem.ShapeCount];
-        for (var s = 0; s < shape.Length; s++)
-        {
-            shape[s] = model.NewBoolVar($"shape[{s}]");
-        }
-
-        model.AddAtMostOne(shape);
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            model.AddImplication(used[i], shape[problem.Candidates[i].Shape]);
-        }
-    }
-
     /// <summary>
     /// Node bounds of the model: the problem's, capped by a known price (cap / unit price nodes) and by the group cuts
     /// that hold unconditionally; returns the cuts that need enforcement literals.
@@ -240,7 +146,7 @@ internal sealed class NodePoolModel
         }
 
         var conditional = new List<GroupCut>();
-        var poolsLimited = problem.MaxPools < bounds.Length;
+        var poolsLimited = CountRules.PoolsLimited(problem);
         foreach (var cut in cuts)
         {
             if (!poolsLimited && cut.ReplacingNodes >= problem.MinNodes)
@@ -254,50 +160,6 @@ internal sealed class NodePoolModel
         }
 
         return (bounds, conditional);
-    }
-
-    // A best layout holds at most k - 1 nodes of a when j nodes of b replace k of a, unless the swap would break
-    // minNodes (too few nodes left) or maxPools (b's pool is new and no pool is left).
-    private void AddGroupCuts(List<GroupCut> cuts)
-    {
-        if (cuts.Count == 0)
-        {
-            return;
-        }
-
-        BoolVar? poolLeft = null;
-        if (problem.MaxPools < nodes.Length)
-        {
-            poolLeft = model.NewBoolVar("poolLeft");
-            model.Add(LinearExpr.Sum(used) >= problem.MaxPools).OnlyEnforceIf(poolLeft.Not());
-        }
-
-        var enoughNodes = new Dictionary<int, BoolVar>();
-        foreach (var cut in cuts)
-        {
-            var literals = new List<ILiteral>();
-            var nodesAfterSwap = cut.ReplacedNodes - cut.ReplacingNodes;
-            if (cut.ReplacingNodes < problem.MinNodes)
-            {
-                if (!enoughNodes.TryGetValue(nodesAfterSwap, out var enough))
-                {
-                    // enough is true whenever total nodes >= minNodes + k - j (the swap keeps minNodes).
-                    enough = enoughNodes[nodesAfterSwap] = model.NewBoolVar($"nodesAtLeast[{problem.MinNodes + nodesAfterSwap}]");
-                    model.Add(LinearExpr.Sum(nodes) <= problem.MinNodes + nodesAfterSwap - 1).OnlyEnforceIf(enough.Not());
-                }
-
-                literals.Add(enough);
-            }
-
-            if (poolLeft is null)
-            {
-                model.Add(nodes[cut.Candidate] <= cut.ReplacedNodes - 1).OnlyEnforceIf([.. literals]);
-                continue;
-            }
-
-            model.Add(nodes[cut.Candidate] <= cut.ReplacedNodes - 1).OnlyEnforceIf([.. literals, used[cut.Replacement]]);
-            model.Add(nodes[cut.Candidate] <= cut.ReplacedNodes - 1).OnlyEnforceIf([.. literals, poolLeft]);
-        }
     }
 
     // typeUsed[t] is true exactly when some pool (on-demand or spot) of instance type t is used.
@@ -338,21 +200,6 @@ internal sealed class NodePoolModel
         }
 
         model.Minimize(objective);
-    }
-
-    private LinearExpr Weighted(Func<PoolCandidate, long> coefficient, Func<PoolCandidate, bool> include)
-    {
-        var sum = LinearExpr.NewBuilder();
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            var c = problem.Candidates[i];
-            if (include(c) && coefficient(c) != 0)
-            {
-                sum.AddTerm(nodes[i], coefficient(c));
-            }
-        }
-
-        return sum;
     }
 
     private static string Parameters(SolverOptions options, TimeSpan timeLimit)

@@ -1,5 +1,6 @@
 using Recommender.Core.Catalog;
 using Recommender.Core.Recommendations;
+using Recommender.Solver.Rules;
 
 namespace Recommender.Solver;
 
@@ -81,7 +82,7 @@ public static class NodePoolProblemBuilder
         var (candidates, typeNames, shapeCount) = Reindex(kept);
         var cpu = PriceScale.ToMillicores(request.Cpu);
         var memory = PriceScale.ToMiB(request.MemoryGiB);
-        var onDemandNodes = FewestOnDemandNodes(candidates, CeilPercent(cpu, request.OnDemandPct), CeilPercent(memory, request.OnDemandPct));
+        var onDemandNodes = FewestOnDemandNodes(candidates, OnDemandShareRule.Required(cpu, request.OnDemandPct), OnDemandShareRule.Required(memory, request.OnDemandPct));
         var bounds = candidates.Select(c => UpperBound(c, request, cpu, memory, onDemandNodes)).ToList();
         return new NodePoolProblem(
             candidates,
@@ -89,8 +90,8 @@ public static class NodePoolProblemBuilder
             cpu,
             memory,
             request.Gpus,
-            CeilPercent(cpu, request.OnDemandPct),
-            CeilPercent(memory, request.OnDemandPct),
+            OnDemandShareRule.Required(cpu, request.OnDemandPct),
+            OnDemandShareRule.Required(memory, request.OnDemandPct),
             request.MinNodes,
             request.MaxNodes,
             Math.Min(request.MaxPools ?? int.MaxValue, candidates.Count),
@@ -116,22 +117,20 @@ public static class NodePoolProblemBuilder
     {
         if (c.IsSpot)
         {
-            var room = request.MaxNodes - onDemandNodes - (request.SpotDiversity >= 2 ? request.SpotDiversity - 1 : 0);
-            // Spot nodes need max(1, D) spot pools, plus an on-demand pool when the share is positive (spot provides
-            // none of it): more than maxPools allows means no valid layout has a spot node.
-            var sharePool = CeilPercent(cpu, request.OnDemandPct) > 0 || CeilPercent(memory, request.OnDemandPct) > 0 ? 1 : 0;
-            if (Math.Max(1, request.SpotDiversity) + sharePool > (request.MaxPools ?? int.MaxValue))
+            var room = request.MaxNodes - onDemandNodes - SpotDiversityRule.OtherSpotPools(request.SpotDiversity);
+            var shareBinds = OnDemandShareRule.Required(cpu, request.OnDemandPct) > 0 || OnDemandShareRule.Required(memory, request.OnDemandPct) > 0;
+            if (SpotDiversityRule.PoolsForSpot(request.SpotDiversity, shareBinds) > (request.MaxPools ?? int.MaxValue))
             {
-                return 0;
+                return 0; // no valid layout has a spot node
             }
 
-            if (request.SpotDiversity >= 2 || room <= 0)
+            if (SpotDiversityRule.UnboundedByCover(request.SpotDiversity, c) || room <= 0)
             {
                 return (int)Math.Max(0, room);
             }
 
             // The on-demand pools already provide the share, so a spot pool only has to cover the rest.
-            var spotCover = Cover(c, cpu - CeilPercent(cpu, request.OnDemandPct), memory - CeilPercent(memory, request.OnDemandPct), request.Gpus);
+            var spotCover = Cover(c, cpu - OnDemandShareRule.Required(cpu, request.OnDemandPct), memory - OnDemandShareRule.Required(memory, request.OnDemandPct), request.Gpus);
             // Every layout has at least onDemandNodes other nodes, so minNodes asks this pool for the rest at most.
             return (int)Math.Min(room, Math.Max(request.MinNodes - onDemandNodes, spotCover));
         }
@@ -159,8 +158,6 @@ public static class NodePoolProblemBuilder
 
         return Math.Max(NodeCover.Of(onDemandCpu, onDemand.Max(c => c.CpuMillis)), NodeCover.Of(onDemandMemory, onDemand.Max(c => c.MemoryMiB)));
     }
-
-    private static long CeilPercent(long value, int pct) => ((value * pct) + 99) / 100;
 
     private static int ShapeIndex(Dictionary<(int, long), int> shapes, (int, long) key)
     {

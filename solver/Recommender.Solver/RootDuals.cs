@@ -1,4 +1,5 @@
 using Glop = Google.OrTools.LinearSolver;
+using Recommender.Solver.Rules;
 
 namespace Recommender.Solver;
 
@@ -61,7 +62,7 @@ internal sealed record RootDuals(double Gpus, double OnDemandCpu, double OnDeman
         var duals = Duals(gpus, onDemandCpu, onDemandMemory, nodes);
         var solution = x.Select(v => v.SolutionValue()).ToArray();
         var spotShare = new double[x.Length];
-        if (problem.SpotDiversity >= 2 && candidates.Any(c => c.IsSpot))
+        if (SpotDiversityRule.Binds(problem.SpotDiversity) && candidates.Any(c => c.IsSpot))
         {
             // With the share rows (S = spot vCPU, D·cpu_j·x_j <= S) the LP already spreads spot, so its solution is a
             // better first layout, and its duals (all taken from this one solve, so they fit together) fold the share
@@ -76,7 +77,7 @@ internal sealed record RootDuals(double Gpus, double OnDemandCpu, double OnDeman
                 if (candidates[i].IsSpot)
                 {
                     shares[i] = solver.MakeConstraint(double.NegativeInfinity, 0);
-                    shares[i]!.SetCoefficient(x[i], problem.SpotDiversity * (double)candidates[i].CpuMillis);
+                    shares[i]!.SetCoefficient(x[i], SpotDiversityRule.ShareWeight(problem.SpotDiversity, candidates[i]));
                     shares[i]!.SetCoefficient(spotCpu, -1);
                 }
             }

@@ -9,7 +9,7 @@ namespace Recommender.Benchmarks.Solver;
 
 /// <summary>
 /// Plain runner (<c>dotnet run -c Release --project benchmarks/Recommender.Benchmarks -- solver-suite
-/// [--workers N] [--count N] [--sample catalog.json] [--cross-check] [--trace] [--variants i,j] [--proof i,j]</c>; README lists the rest): solves the request suite over the sample and the synthetic catalogs and prints
+/// [--workers N] [--count N] [--sample catalog.json] [--cross-check] [--trace] [--variants i,j] [--proof i,j] [--answers file]</c>; README lists the rest): solves the request suite over the sample and the synthetic catalogs and prints
 /// solve times, the optimal share, cost against the Telescopes port and how often its layouts break our rules;
 /// <c>--cross-check</c> instead compares the default pipeline's proven optima with CP-SAT alone.
 /// </summary>
@@ -95,9 +95,12 @@ public static class SolverSuite
             return;
         }
 
+        // --answers FILE: one line per request (catalog, index, status, price, nodes, pools, ms), so two runs (before
+        // and after a change) can be compared answer by answer.
+        using var answers = Option(args, "--answers") is { } path ? new StreamWriter(path) : null;
         foreach (var (name, catalog) in catalogs)
         {
-            Print(name, catalog, Measure(catalog, options, count, verbose, Option(args, "--only") is { } o ? int.Parse(o, CultureInfo.InvariantCulture) : null, trace));
+            Print(name, catalog, Measure(catalog, options, count, verbose, Option(args, "--only") is { } o ? int.Parse(o, CultureInfo.InvariantCulture) : null, trace, answers is null ? null : line => answers.WriteLine($"{name}\t{line}")));
         }
     }
 
@@ -145,7 +148,8 @@ public static class SolverSuite
     }
 
     /// <param name="trace">With --trace: receives every stage; requests over 100 ms are described after their line.</param>
-    private static SuiteResult Measure(RegionCatalog catalog, SolverOptions options, int count, bool verbose, int? only, SolveTrace? trace)
+    /// <param name="answerLine">With --answers: receives each request's line (index, status, price, nodes, pools, ms).</param>
+    private static SuiteResult Measure(RegionCatalog catalog, SolverOptions options, int count, bool verbose, int? only, SolveTrace? trace, Action<string>? answerLine = null)
     {
         var recommender = new CpSatRecommender(options, TimeProvider.System);
         trace?.ResetCounts();
@@ -177,6 +181,8 @@ public static class SolverSuite
             var answer = recommender.Recommend(request, catalog);
             watch.Stop();
             var threadCpuMs = ThreadCpuClock.NowMs() - threadCpu;
+            var first = answer.Layouts.FirstOrDefault();
+            answerLine?.Invoke(Inv($"{i}\t{answer.Status}\t{first?.HourlyPrice}\t{first?.NodeCount}\t{first?.Pools.Count}\t{watch.Elapsed.TotalMilliseconds:0.000}"));
             result.CpuMs += (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
             result.Add(kind, request, catalog, answer, watch.Elapsed.TotalMilliseconds, threadCpuMs);
             if (verbose)
