@@ -66,11 +66,12 @@ public sealed class ProvisioningEnvironment : IAsyncDisposable
     /// Starts the emulator and the services; <paramref name="store"/> replaces the SQLite store (e.g. PostgreSQL);
     /// <paramref name="settings"/> overrides <c>Provisioning:*</c> or <c>Alibaba:*</c> keys.
     /// </summary>
-    public static async Task<ProvisioningEnvironment> StartAsync(Func<Task<IOperationStore>>? store = null, Dictionary<string, string?>? settings = null)
+    public static async Task<ProvisioningEnvironment> StartAsync(
+        Func<Task<IOperationStore>>? store = null, Dictionary<string, string?>? settings = null, double timeScale = TimeScale)
     {
         var region = SyntheticCatalog.Region(Region, 12, 3, DateTimeOffset.UtcNow);
         var emulatorOptions = new EcsEmulatorOptions();
-        emulatorOptions.Cs.TimeScale = TimeScale;
+        emulatorOptions.Cs.TimeScale = timeScale;
         emulatorOptions.AccessKeys[TestSecrets.Alibaba("x").Values[SecretSchema.AlibabaAccessKeyId]!] = TestSecrets.KeySecret();
         var emulator = await EcsEmulator.StartAsync(new EmulatorCatalog([region]), emulatorOptions);
         var directory = Directory.CreateTempSubdirectory("recommender-prov-").FullName;
