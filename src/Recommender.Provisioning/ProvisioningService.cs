@@ -67,7 +67,7 @@ public sealed class ProvisioningService(
         var owned = await clusters.GetAsync(organization, clusterId, ct).ConfigureAwait(false);
         var region = owned.Input.Cluster.Region;
         var account = CredentialReference.OfOrganization(organization, owned.Input.SecretId);
-        var pools = await cs.DescribeNodePoolsAsync(region, clusterId, account, ct).ConfigureAwait(false);
+        var pools = await OrNotFound(clusterId, cs.DescribeNodePoolsAsync(region, clusterId, account, ct)).ConfigureAwait(false);
         var plan = LayoutPlanner.Plan(clusterId, pools, layout, deleteUnlistedPools, CatalogPrices.Region(catalog, region));
         var growing = plan.Changes.Where(c => c.Kind is NodePoolChangeKind.Create || (c.Kind is NodePoolChangeKind.Scale && c.ToCount > c.FromCount))
             .Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
