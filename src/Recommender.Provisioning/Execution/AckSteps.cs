@@ -141,6 +141,12 @@ internal sealed class AckSteps(CsClient cs, ISecretStore secrets, ICatalog catal
         await poller.UntilAsync($"Node pool {poolId} active", settings.NodePoolPollInterval, async token =>
         {
             var pool = await cs.DescribeNodePoolDetailAsync(target.Region, clusterId, poolId, target.Account, token).ConfigureAwait(false);
+            if (pool.Status is { FailedNodes: > 0 } status && status.State == NodePoolStatus.Active)
+            {
+                // Waiting longer will not mend them (a retried wait no longer sees the failed task): roll back, or fix and retry.
+                throw new CloudApiException("NodePool.FailedNodes", $"Node pool {poolId} is active with {status.FailedNodes} failed node(s).");
+            }
+
             return pool.Status?.State == NodePoolStatus.Active;
         }, ct).ConfigureAwait(false);
         return OperationStepState.Succeeded;

@@ -75,6 +75,30 @@ public sealed class ExistingClusterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_failed_apply_is_rolled_back_by_deleting_only_the_pools_it_created()
+    {
+        env.Emulator.Faults.For("CreateClusterNodePool").TaskFailNext = 1;
+        var result = await env.Service.StartApplyLayoutAsync(org, clusterId, Grown(), dryRun: false, deleteUnlistedPools: false, null, CancellationToken.None);
+        var failed = await env.WaitForEndAsync(org, result.Operation!.Id);
+        Assert.Equal(OperationState.Failed, failed.State);
+        Assert.Equal((StepNames.WaitForNodePool, "gpu"), failed.Steps.Where(s => s.State == OperationStepState.Failed).Select(s => (s.Name, s.NodePool!)).Single());
+
+        // A retried wait sees the failed nodes without the task: the operation fails again, clearly, rather than pass.
+        await env.Service.RetryAsync(org, failed.Id, CancellationToken.None);
+        var again = await env.WaitForEndAsync(org, failed.Id);
+        Assert.Equal("NodePool.FailedNodes", again.Steps.Single(s => s.State == OperationStepState.Failed).VendorCode);
+
+        await env.Service.RollBackAsync(org, failed.Id, CancellationToken.None);
+        var done = await env.WaitForEndAsync(org, failed.Id);
+
+        Assert.Equal(OperationState.RolledBack, done.State);
+        Assert.Equal([StepNames.RollBackDeleteNodePool, StepNames.RollBackWaitForNodePoolDeleted], done.Steps.Where(s => StepNames.IsRollBack(s.Name)).Select(s => s.Name));
+        var account = CredentialReference.OfOrganization(org, secretId);
+        var pools = await env.Cs.DescribeNodePoolsAsync(ProvisioningEnvironment.Region, clusterId, account, CancellationToken.None);
+        Assert.Equal([("batch", 2), ("system", 1), ("workers", 4)], pools.Select(p => (p.NodepoolInfo!.Name!, p.ScalingGroup!.DesiredSize ?? -1)).Order());
+    }
+
+    [Fact]
     public async Task Delete_cluster_deletes_it_and_waits_until_it_is_gone()
     {
         var started = await env.Service.StartDeleteClusterAsync(org, clusterId, retainResources: false, "delete-1", CancellationToken.None);
