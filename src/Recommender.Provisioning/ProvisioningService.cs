@@ -319,7 +319,17 @@ public sealed class ProvisioningService(
 
     private async Task RequireSecretAsync(string organization, string secretId, CancellationToken ct)
     {
-        var secret = await secrets.GetAsync(organization, secretId, ct).ConfigureAwait(false);
+        SecretMetadata? secret;
+        try
+        {
+            secret = await secrets.GetAsync(organization, secretId, ct).ConfigureAwait(false);
+        }
+        catch (ValidationException e) when (e.Argument == "id")
+        {
+            // The store names its own argument; the caller knows this one as the input's secretId.
+            throw new ValidationException("secretId", e.Message[(e.Argument.Length + 2)..]);
+        }
+
         if (secret is null || secret.Type != SecretType.Alibaba)
         {
             throw new NotFoundException("secret", secretId);
