@@ -28,7 +28,8 @@ public sealed class ProvisioningOptions
 
     /// <summary>
     /// How long a claim lasts without renewal; renewed every third of it. A replica that dies holds its operations this
-    /// long at most before another one takes them over.
+    /// long at most before another one takes them over. Keep it well above one cloud call (Alibaba:AttemptTimeout) plus a
+    /// store write under load: the lease is what keeps a second replica from repeating a create whose answer is on its way.
     /// </summary>
     public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(60);
 

@@ -65,6 +65,7 @@ internal sealed class AckSteps(CsClient cs, ISecretStore secrets, ICatalog catal
         if (step.ClusterId is null)
         {
             var request = AckRequests.Cluster(input, run.Operation.Id, run.Operation.Organization);
+            await run.ConfirmLeaseAsync(ct).ConfigureAwait(false);
             var answer = await cs.CreateClusterAsync(target.Region, request, target.Account, ct).ConfigureAwait(false);
             var clusterId = answer.ClusterId ?? throw new CloudApiException(AlibabaErrorCodes.ClientMalformedResponse, "CreateCluster answered without a cluster_id.", answer.RequestId, isTransient: true);
             await run.UpdateStepAsync(index, s => s with { ClusterId = clusterId, TaskId = answer.TaskId, Output = Output("requestId", answer.RequestId) }, ct)
@@ -117,6 +118,7 @@ internal sealed class AckSteps(CsClient cs, ISecretStore secrets, ICatalog catal
             var pool = target.Pool(step.NodePool);
             var vswitches = await VswitchesAsync(target, clusterId, pool, ct).ConfigureAwait(false);
             var body = AckRequests.Pool(pool, vswitches, target.Create?.Cluster, run.Operation.Id);
+            await run.ConfirmLeaseAsync(ct).ConfigureAwait(false);
             var answer = await cs.CreateNodePoolAsync(target.Region, clusterId, body, target.Account, ct).ConfigureAwait(false);
             var poolId = answer.NodepoolId ?? throw new CloudApiException(AlibabaErrorCodes.ClientMalformedResponse, "CreateClusterNodePool answered without a nodepool_id.", answer.RequestId, isTransient: true);
             await run.UpdateStepAsync(index, s => s with { ClusterId = clusterId, NodePoolId = poolId, TaskId = answer.TaskId, Output = Output("requestId", answer.RequestId) }, ct)

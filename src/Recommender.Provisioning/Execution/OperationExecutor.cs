@@ -41,12 +41,13 @@ public sealed partial class OperationExecutor
     /// Runs <paramref name="claimed"/> (as returned by <see cref="IOperationStore.TryClaimAsync"/>) until it succeeds,
     /// fails, is rolled back, or <paramref name="ct"/> is cancelled (lease lost, shutdown). Returns the operation as last
     /// saved. Throws <see cref="OperationCanceledException"/> when cancelled, and lets store failures through; every cloud
-    /// or input failure ends in the operation's record instead.
+    /// or input failure ends in the operation's record instead. <paramref name="renewLease"/> renews the caller's lease
+    /// and says whether it still holds it; it is called right before every create call (null: not leased, e.g. tests).
     /// </summary>
-    public async Task<ProvisioningOperation> RunAsync(ProvisioningOperation claimed, CancellationToken ct)
+    public async Task<ProvisioningOperation> RunAsync(ProvisioningOperation claimed, CancellationToken ct, Func<CancellationToken, Task<bool>>? renewLease = null)
     {
         ArgumentNullException.ThrowIfNull(claimed);
-        var run = new OperationRun(store, time, claimed);
+        var run = new OperationRun(store, time, claimed, renewLease);
         OperationTarget target;
         try
         {

@@ -48,6 +48,10 @@ public sealed partial class ProvisioningRunner : BackgroundService
 
         using var slots = new SemaphoreSlim(Math.Max(1, settings.MaxConcurrentOperations));
         var working = new List<Task>();
+        // Operations this replica is working on. A lease that ran out while its holder was slow (a store write stuck
+        // behind others) can be claimed again by this same loop: never start a second worker on it here. The first one
+        // then loses its next compare-and-set save, stops and releases, and the operation is claimed afresh.
+        var inHand = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         try
         {
             while (!stoppingToken.IsCancellationRequested)
@@ -61,6 +65,12 @@ public sealed partial class ProvisioningRunner : BackgroundService
                     continue;
                 }
 
+                if (!inHand.TryAdd(claimed.Id, true))
+                {
+                    slots.Release();
+                    continue;
+                }
+
                 working.RemoveAll(t => t.IsCompleted);
                 working.Add(Task.Run(async () =>
                 {
@@ -70,6 +80,7 @@ public sealed partial class ProvisioningRunner : BackgroundService
                     }
                     finally
                     {
+                        inHand.TryRemove(claimed.Id, out _);
                         slots.Release();
                     }
                 }, CancellationToken.None));
@@ -106,7 +117,8 @@ public sealed partial class ProvisioningRunner : BackgroundService
         var renewal = RenewUntilStoppedAsync(claimed.Id, working, renewing.Token);
         try
         {
-            var final = await executor.RunAsync(claimed, working.Token).ConfigureAwait(false);
+            var final = await executor.RunAsync(
+                claimed, working.Token, ct => store.RenewLeaseAsync(claimed.Id, OwnerId, settings.LeaseDuration, time.GetUtcNow(), ct)).ConfigureAwait(false);
             LogFinished(logger, final.Id, final.State, OwnerId);
         }
         catch (OperationCanceledException) when (working.IsCancellationRequested)

@@ -62,7 +62,7 @@ public sealed class ProvisioningMeasurements(PostgresDatabase database, ITestOut
         await using var env = await ProvisioningEnvironment.StartAsync(() => Task.FromResult<IOperationStore>(storeA), new()
         {
             // Short leases so that a dead replica's operation is taken over within a second.
-            ["Provisioning:LeaseDuration"] = "00:00:00.600",
+            ["Provisioning:LeaseDuration"] = "00:00:01",
             ["Provisioning:PollInterval"] = "00:00:00.050",
         });
         await storeB.InitializeAsync(CancellationToken.None);
@@ -83,7 +83,7 @@ public sealed class ProvisioningMeasurements(PostgresDatabase database, ITestOut
         var clock = Stopwatch.StartNew();
         for (var run = 1; run <= Runs; run++)
         {
-            var crashAt = random.Next(1, 28);
+            var crashAt = random.Next(1, KillTests.SavesOfThreePoolCreate + 1);
             if (random.Next(2) == 0)
             {
                 env.Dropper.DropNext(random.Next(2) == 0 ? "CreateCluster" : "CreateClusterNodePool");
@@ -123,7 +123,7 @@ public sealed class ProvisioningMeasurements(PostgresDatabase database, ITestOut
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Runs} runs on PostgreSQL, two replicas, a kill at a random save (one of 27) of replica A each run ({killed} runs reached it; in the others A lost its lease to B first), throttling 5 % and server errors 3 % on reads, 10 % / 5 % server errors on the creates, half of the runs with a lost create answer: {completed}/{Runs} completed correctly, {duplicates} duplicates, {adopted} creates adopted, {clock.Elapsed.TotalSeconds:0.0} s"));
+            $"{Runs} runs on PostgreSQL, two replicas, a kill at a random save (one of {KillTests.SavesOfThreePoolCreate}) of replica A each run ({killed} runs reached it; in the others A lost its lease to B first), throttling 5 % and server errors 3 % on reads, 10 % / 5 % server errors on the creates, half of the runs with a lost create answer: {completed}/{Runs} completed correctly, {duplicates} duplicates, {adopted} creates adopted, {clock.Elapsed.TotalSeconds:0.0} s"));
         output.WriteLine($"emulator: {env.Emulator.Counters.Errors("Throttling.User")} throttled answers, {env.Emulator.Counters.Errors("ServiceUnavailable")} server errors, CreateCluster accepted {env.Emulator.Counters.Successes("CreateCluster")} times");
         Assert.Equal((Runs, 0), (completed, duplicates));
         Assert.Equal(Runs, env.Emulator.Counters.Successes("CreateCluster"));
