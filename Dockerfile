@@ -12,6 +12,7 @@ COPY src/Recommender.Alibaba/Recommender.Alibaba.csproj src/Recommender.Alibaba/
 COPY src/Recommender.Api/Recommender.Api.csproj src/Recommender.Api/
 COPY src/Recommender.Expander/Recommender.Expander.csproj src/Recommender.Expander/
 COPY src/Recommender.Secrets/Recommender.Secrets.csproj src/Recommender.Secrets/
+COPY src/Recommender.Provisioning/Recommender.Provisioning.csproj src/Recommender.Provisioning/
 COPY solver/Recommender.Solver/Recommender.Solver.csproj solver/Recommender.Solver/
 COPY scrapers/Recommender.Scrapers/Recommender.Scrapers.csproj scrapers/Recommender.Scrapers/
 RUN dotnet restore src/Recommender.Api/Recommender.Api.csproj -r linux-x64

@@ -8,6 +8,7 @@ using Recommender.Api.Recommendations;
 using Recommender.Expander.Hosting;
 using Recommender.Scrapers;
 using Recommender.Secrets;
+using Recommender.Provisioning;
 
 // Listen address: standard ASP.NET configuration (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS), else 127.0.0.1:8080.
 // Content root = the binary's folder, so appsettings.json applies whatever the working directory (`dotnet x.dll` from
@@ -34,6 +35,7 @@ builder.Services.AddCatalog(builder.Configuration);
 builder.Services.AddRecommendations(builder.Configuration);
 builder.Services.AddAlibaba(builder.Configuration);
 builder.Services.AddSecrets(builder.Configuration); // after AddAlibaba: wraps its credential source
+builder.Services.AddProvisioning(builder.Configuration);
 builder.Services.AddIdentity(builder.Configuration);
 builder.Services.AddScrapers(builder.Configuration);
 builder.Services.AddGraphQLApi(builder.Configuration);

@@ -68,6 +68,8 @@ public sealed class ProvisioningServiceCollectionTests : IDisposable
 
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
+        // No CS client or secret store here: the runner (which needs them) is off, the store's registration is what is tested.
+        settings["Provisioning:Runner:Enabled"] = "false";
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         var services = new ServiceCollection();
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));

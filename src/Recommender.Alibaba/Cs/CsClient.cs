@@ -25,9 +25,12 @@ public sealed class CsClient(OpenApiClient client)
     /// <summary>A stop for lists that never end (a server that ignores the page number).</summary>
     private const int MaxPages = 1000;
 
-    /// <summary>Starts creating a cluster; poll the returned task and then the cluster's state.</summary>
+    /// <summary>
+    /// Starts creating a cluster; poll the returned task and then the cluster's state. Not retried after a failure that
+    /// may have created it (timeout, lost connection, server error): look it up (<see cref="FindClustersByNameAsync"/>) first.
+    /// </summary>
     public Task<CsOperationResponse> CreateClusterAsync(string region, CreateClusterRequest request, CredentialReference account, CancellationToken ct) =>
-        SendAsync("CreateCluster", region, HttpMethod.Post, "/clusters", [], Body(request, CsJsonContext.Default.CreateClusterRequest), CsJsonContext.Default.CsOperationResponse, account, ct);
+        SendAsync("CreateCluster", region, HttpMethod.Post, "/clusters", [], Body(request, CsJsonContext.Default.CreateClusterRequest), CsJsonContext.Default.CsOperationResponse, account, ct, idempotent: false);
 
     public Task<CsCluster> DescribeClusterDetailAsync(string region, string clusterId, CredentialReference account, CancellationToken ct) =>
         SendAsync("DescribeClusterDetail", region, HttpMethod.Get, $"/clusters/{Segment(clusterId)}", [], null, CsJsonContext.Default.CsCluster, account, ct);
@@ -78,11 +81,14 @@ public sealed class CsClient(OpenApiClient client)
         return SendAsync("DeleteCluster", region, HttpMethod.Delete, $"/clusters/{Segment(clusterId)}", query, null, CsJsonContext.Default.CsOperationResponse, account, ct);
     }
 
-    /// <summary>Starts creating a node pool (<see cref="NodePool"/> with <c>nodepool_info.name</c> and a scaling group).</summary>
+    /// <summary>
+    /// Starts creating a node pool (<see cref="NodePool"/> with <c>nodepool_info.name</c> and a scaling group). Like
+    /// <see cref="CreateClusterAsync"/>, not retried after a failure that may have created it: look for the name first.
+    /// </summary>
     public Task<CsOperationResponse> CreateNodePoolAsync(string region, string clusterId, NodePool pool, CredentialReference account, CancellationToken ct) =>
         SendAsync(
             "CreateClusterNodePool", region, HttpMethod.Post, $"/clusters/{Segment(clusterId)}/nodepools", [], Body(pool, CsJsonContext.Default.NodePool),
-            CsJsonContext.Default.CsOperationResponse, account, ct);
+            CsJsonContext.Default.CsOperationResponse, account, ct, idempotent: false);
 
     public async Task<IReadOnlyList<NodePool>> DescribeNodePoolsAsync(string region, string clusterId, CredentialReference account, CancellationToken ct)
     {
@@ -168,11 +174,12 @@ public sealed class CsClient(OpenApiClient client)
         byte[]? body,
         JsonTypeInfo<T> responseType,
         CredentialReference account,
-        CancellationToken ct)
+        CancellationToken ct,
+        bool idempotent = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(region);
         ArgumentNullException.ThrowIfNull(account);
-        return client.CallAsync(new RoaCall(Product, Version, action, region, method, path, query, body), responseType, null, ct, account);
+        return client.CallAsync(new RoaCall(Product, Version, action, region, method, path, query, body, idempotent), responseType, null, ct, account);
     }
 
     private static byte[] Body<T>(T value, JsonTypeInfo<T> type)

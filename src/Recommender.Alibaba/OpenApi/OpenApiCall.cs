@@ -13,4 +13,5 @@ internal sealed record OpenApiCall(
     string Path,
     IReadOnlyList<KeyValuePair<string, string>> Query,
     byte[] Body,
-    string? ContentType);
+    string? ContentType,
+    bool Idempotent = true);

@@ -86,7 +86,10 @@ public sealed class OpenApiClient(
             // and then answered 503 once has had one failure, not five. All attempts together stay within the larger limit.
             var throttled = AlibabaErrorCodes.IsThrottling(failure.VendorCode);
             failures += throttled ? 0 : 1;
-            var retry = AlibabaErrorCodes.IsRetryable(failure.VendorCode, failure.HttpStatus)
+            // A create that may have been carried out is not resent blindly (see RoaCall.Idempotent); only answers the
+            // gateway gives before the API runs (throttling, a nonce clash) are safe to retry for it.
+            var mayHaveRun = !call.Idempotent && !throttled && !isNonceClash;
+            var retry = !mayHaveRun && AlibabaErrorCodes.IsRetryable(failure.VendorCode, failure.HttpStatus)
                 && attempt < Math.Max(settings.MaxAttempts, settings.MaxAttemptsWhenThrottled)
                 && (throttled || failures < settings.MaxAttempts)
                 && !(isNonceClash && nonceRetried);

@@ -1,3 +1,4 @@
+using Recommender.Api.GraphQL.Provisioning;
 using GraphQL.Types;
 using Recommender.Api.GraphQL.Refresh;
 using Recommender.Api.GraphQL.Secrets;
@@ -13,5 +14,6 @@ public sealed class RootMutation : ObjectGraphType
         Description = "Entry points that change state; refused over GET.";
         this.AddRefreshFields();
         this.AddSecretMutations();
+        this.AddProvisioningMutations();
     }
 }

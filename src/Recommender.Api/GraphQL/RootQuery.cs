@@ -1,3 +1,4 @@
+using Recommender.Api.GraphQL.Provisioning;
 using GraphQL.Types;
 using Recommender.Api.GraphQL.Catalog;
 using Recommender.Api.GraphQL.Identity;
@@ -19,5 +20,6 @@ public sealed class RootQuery : ObjectGraphType
         this.AddRecommendationFields();
         this.AddViewerFields();
         this.AddSecretQueries();
+        this.AddProvisioningQueries();
     }
 }

@@ -124,6 +124,11 @@ internal sealed class CsActions
             CsBody.OptionalBool(addon, "disabled", "addons[].");
         }
 
+        if (type != "ExternalKubernetes" && spec["vpcid"] is null && spec["vswitch_ids"] is null && spec["master_vswitch_ids"] is null)
+        {
+            CreateNetwork(spec, region);
+        }
+
         if (type != "ExternalKubernetes")
         {
             CsBody.RequireString(spec, "vpcid");
@@ -145,6 +150,22 @@ internal sealed class CsActions
         }
 
         return nodepools;
+    }
+
+    /// <summary>
+    /// No VPC named: ACK creates one with a vSwitch per zone (the console's "create VPC" choice; Pipeline's bodies name
+    /// none). The created ids are written into the spec, so the cluster reports them like given ones.
+    /// </summary>
+    private static void CreateNetwork(JsonObject spec, string region)
+    {
+        var zones = CsBody.OptionalStrings(spec, "zone_ids") is { Count: > 0 } given ? given : [$"{region}-a"];
+        var vswitches = zones.Select(_ => CsJson.NewId("vsw-", 20)).ToList();
+        spec["vpcid"] = CsJson.NewId("vpc-", 20);
+        spec["vswitch_ids"] = new JsonArray([.. vswitches.Select(v => (JsonNode)v)]);
+        if (spec["master_count"] is JsonValue count && count.TryGetValue<int>(out var masters) && masters is > 0 and <= 5)
+        {
+            spec["master_vswitch_ids"] = new JsonArray([.. Enumerable.Range(0, masters).Select(i => (JsonNode)vswitches[i % vswitches.Count])]);
+        }
     }
 
     /// <summary>Dedicated clusters: <c>master_count</c> 3 or 5, one instance type and one vSwitch per master.</summary>
