@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Running;
 using Recommender.Benchmarks.Attacks;
 using Recommender.Benchmarks.Expander;
+using Recommender.Benchmarks.ScaleOut;
 using Recommender.Benchmarks.Solver;
 
 namespace Recommender.Benchmarks;
@@ -13,6 +14,12 @@ public static class BenchmarkProgram
         if (args is ["solver-suite", .. var rest])
         {
             SolverSuite.Run(rest);
+            return;
+        }
+
+        if (args is ["scale-out", .. var scaleOutArgs])
+        {
+            ScaleOutSuite.Run(scaleOutArgs);
             return;
         }
 

@@ -52,6 +52,8 @@ public sealed class ExpanderHost : IAsyncDisposable
 
     public CallInvoker Invoker => Channel.CreateCallInvoker();
 
+    public IServiceProvider Services => app.Services;
+
     public static async Task<ExpanderHost> StartAsync(CatalogSnapshot snapshot, IDictionary<string, string?>? settings = null)
     {
         var port = FreePort();

@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Recommender.Api.GraphQL.Catalog;
 using Recommender.Api.GraphQL.Identity;
 using Recommender.Api.GraphQL.Recommendations;
+using Recommender.Api.GraphQL.ScaleOut;
 using Recommender.Api.GraphQL.Secrets;
 using Recommender.Api.GraphQL.Status;
 
@@ -18,6 +19,7 @@ public sealed class RootQuery : ObjectGraphType
         this.AddCatalogFields();
         this.AddStatusFields();
         this.AddRecommendationFields();
+        this.AddScaleOutFields();
         this.AddViewerFields();
         this.AddSecretQueries();
         this.AddProvisioningQueries();

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Recommender.Api.Catalog;
+using Recommender.Core.Consultations;
 using Recommender.Core.Recommendations;
+using Recommender.Expander.ScaleOut;
 using Recommender.Redis;
 using Recommender.Solver;
 using StackExchange.Redis;
@@ -52,17 +54,27 @@ public static class RecommendationServiceCollectionExtensions
 
         var solver = SolverOptionsFrom(configuration.GetSection(SolverSection));
         services.TryAddSingleton<IRecommender>(sp => new CpSatRecommender(solver, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CpSatRecommender>>()));
-        // Every caller of the solver goes through one slot limit, whichever IRecommender is registered.
+        // Every caller of the solver goes through one slot limit, whichever IRecommender is registered; the router lets
+        // the scale-out's own model queue for the same slots.
+        services.TryAddSingleton(sp => new SolverSlotRouter(sp.GetRequiredService<IRecommender>()));
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<RecommendationOptions>>().Value;
-            return new SlotLimitedRecommender(sp.GetRequiredService<IRecommender>(), o.MaxConcurrentSolves, o.QueueTimeout,
+            return new SlotLimitedRecommender(sp.GetRequiredService<SolverSlotRouter>(), o.MaxConcurrentSolves, o.QueueTimeout,
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RecommendationMetrics>());
         });
+        services.TryAddSingleton(sp => new SolverSlots(sp.GetRequiredService<SlotLimitedRecommender>(), sp.GetRequiredService<SolverSlotRouter>()));
+        services.TryAddSingleton(_ => new ScaleOutSolver(solver.TimeLimit, solver.Workers, solver.RandomSeed));
+        services.TryAddSingleton<ScaleOutService>();
 
         if (useRedis)
         {
             AddRedisStore(services, configuration, redis!);
+            // The decision log lives in the recommendation store's backend (AddConsultations keeps this one).
+            services.TryAddSingleton<IConsultationLog>(sp => new RedisConsultationLog(
+                sp.GetRequiredService<IConnectionMultiplexer>(),
+                sp.GetRequiredService<TimeProvider>(),
+                configuration["Consultations:RedisKeyPrefix"] ?? RedisConsultationLog.DefaultKeyPrefix));
         }
         else
         {

@@ -6,9 +6,11 @@ using Recommender.Expander.Pricing;
 namespace Recommender.Expander.Grpc;
 
 /// <summary>
-/// <c>grpcplugin.Expander</c>: answers CA's <c>BestOptions</c> with the cheapest option(s) (<see cref="PriceExpander"/>).
+/// <c>grpcplugin.Expander</c>: answers CA's <c>BestOptions</c> with the cheapest option(s) (<see cref="PriceExpander"/>),
+/// and tells <see cref="IExpanderConsultations"/> (the decision log) about each answer.
 /// </summary>
-public sealed class ExpanderService(PriceExpander expander, ExpanderMetrics metrics, ILogger<ExpanderService> logger) : ExpanderServiceBase
+public sealed class ExpanderService(
+    PriceExpander expander, ExpanderMetrics metrics, IExpanderConsultations consultations, ILogger<ExpanderService> logger) : ExpanderServiceBase
 {
     public override Task<BestOptionsResponse> BestOptions(BestOptionsRequest request, ServerCallContext context)
     {
@@ -51,6 +53,7 @@ public sealed class ExpanderService(PriceExpander expander, ExpanderMetrics metr
 
         var took = Stopwatch.GetElapsedTime(started);
         Log(callId, request, decision, response, took);
+        consultations.Record(callId, request, decision);
         metrics.Record(Outcome(decision.Basis), took);
         return Task.FromResult(response);
     }

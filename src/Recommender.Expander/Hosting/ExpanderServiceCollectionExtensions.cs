@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Recommender.Core.Catalog;
+using Recommender.Expander.Consultations;
 using Recommender.Expander.Grpc;
 using Recommender.Expander.Pricing;
 
@@ -28,6 +29,8 @@ public static class ExpanderServiceCollectionExtensions
     public static IServiceCollection AddExpander(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        // The decision log serves recommendScaleOut too, so it is there whether or not the gRPC expander is enabled.
+        services.AddConsultations(configuration);
         services.AddOptions<ExpanderOptions>()
             .Bind(configuration.GetSection(ExpanderOptions.SectionName))
             .Validate(o => !o.Enabled || o.Port is > 0 and <= 65535, "Expander:Port must be between 1 and 65535.")

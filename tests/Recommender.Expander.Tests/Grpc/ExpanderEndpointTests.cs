@@ -4,7 +4,9 @@ using System.Net.Sockets;
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Health.V1;
+using Microsoft.Extensions.DependencyInjection;
 using Recommender.Core.Catalog;
+using Recommender.Core.Consultations;
 using Recommender.Expander.Grpc;
 using Recommender.Expander.Tests.Generations;
 using Recommender.Testing.Builders;
@@ -102,6 +104,26 @@ public sealed class ExpanderEndpointTests : IAsyncLifetime
         Assert.Equal(("compute", 1, "compute debug"), (option.NodeGroupId, option.NodeCount, option.Debug));
         Assert.Empty(option.PodBytes);
         Assert.Empty(option.Pod);
+    }
+
+    [Fact]
+    public async Task Each_call_lands_in_the_decision_log_with_the_prices_compared()
+    {
+        await host.BestOptionsAsync(Requests.Of(Offers));
+        await host.BestOptionsAsync(new BestOptionsRequest());
+
+        var log = host.Services.GetRequiredService<IConsultationLog>();
+        var page = await log.ListAsync(null, "cluster-autoscaler", 10, null, CancellationToken.None);
+        Assert.Equal(2, page.Items.Count);
+        var priced = page.Items.Single(c => c.Outcome == "Cheapest");
+        Assert.Equal(ConsultationKind.Expander, priced.Kind);
+        Assert.Equal("compute", priced.Answer);
+        Assert.Contains("general ecs.g7.large OnDemand", priced.Why, StringComparison.Ordinal);
+        Assert.Contains("big ecs.g7.xlarge", priced.Why, StringComparison.Ordinal);
+        Assert.Equal(Snapshot.Regions[0].Version, priced.CatalogVersion);
+        Assert.Equal(0.08m, priced.AddedHourlyPrice);
+        Assert.Equal("no option", page.Items.Single(c => c.Outcome == "NoOptions").Answer);
+        Assert.Contains(host.Logs.Lines, e => e.Message.Contains("Consultation Expander", StringComparison.Ordinal));
     }
 
     [Fact]
