@@ -4,11 +4,12 @@ using Recommender.Api.Expander;
 using Recommender.Api.GraphQL;
 using Recommender.Api.Identity;
 using Recommender.Api.Operations;
+using Recommender.Api.Provisioning;
 using Recommender.Api.Recommendations;
 using Recommender.Expander.Hosting;
+using Recommender.Provisioning;
 using Recommender.Scrapers;
 using Recommender.Secrets;
-using Recommender.Provisioning;
 
 // Listen address: standard ASP.NET configuration (--urls, ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS), else 127.0.0.1:8080.
 // Content root = the binary's folder, so appsettings.json applies whatever the working directory (`dotnet x.dll` from
@@ -50,5 +51,6 @@ if (await CatalogCommands.TryRunAsync(args, app.Services))
 app.UseOperations();
 app.MapOperations();
 app.MapGraphQLApi();
+app.MapPost(PipelineClusterEndpoint.Pattern, PipelineClusterEndpoint.HandleAsync);
 app.UseExpander();
 await app.RunAsync();

@@ -28,7 +28,8 @@ public sealed class RoaSigningTests
         RoaCall[] calls =
         [
             new("Cs", "2015-12-15", "CreateCluster", "cn-hangzhou", HttpMethod.Post, "/clusters", [],
-                Encoding.UTF8.GetBytes("""{"name":"demo","cluster_type":"ManagedKubernetes","region_id":"cn-hangzhou"}""")),
+                // No cluster_type: a signed, well-formed body the emulator must still refuse as MissingParameter.
+                Encoding.UTF8.GetBytes("""{"name":"demo","region_id":"cn-hangzhou"}""")),
             new("Cs", "2015-12-15", "DescribeClusterUserKubeconfig", "cn-hangzhou", HttpMethod.Get, "/k8s/c1234567890abcdef/user_config",
                 [new("PrivateIpAddress", "false"), new("TemporaryDurationMinutes", "60")]),
         ];

@@ -169,6 +169,133 @@ public sealed class ProvisioningApiTests(ProvisioningApiFixture fixture) : IClas
         Assert.Equal(0, listed.Data.GetProperty("operations").GetProperty("items").GetArrayLength());
     }
 
+    [Fact]
+    public async Task Pipelines_create_cluster_call_makes_a_dedicated_cluster_through_the_same_operation()
+    {
+        var org = NewOrg();
+        var admin = TestTokens.Admin(org);
+        var secretId = await AddSecretAsync(org, admin);
+        var type = fixture.CatalogRegion.InstanceTypes[0].Name;
+        var body = new
+        {
+            name = "from-pipeline",
+            location = ProvisioningApiFixture.Region,
+            secretId,
+            properties = new
+            {
+                acsk = new
+                {
+                    regionId = ProvisioningApiFixture.Region,
+                    zoneId = fixture.CatalogRegion.Region.Zones[0].Id,
+                    masterInstanceType = type,
+                    masterSystemDiskCategory = "cloud_essd",
+                    nodePools = new Dictionary<string, object> { ["pool1"] = new { count = 2, instanceType = type, systemDiskCategory = "cloud_essd" } },
+                },
+            },
+        };
+
+        var accepted = await PostPipelineAsync(org, body, admin, idempotencyKey: "pipeline-1");
+        var repeated = await PostPipelineAsync(org, body, admin, idempotencyKey: "pipeline-1");
+
+        Assert.Equal(202, accepted.Status);
+        var id = accepted.Json.GetProperty("operationId").GetString()!;
+        Assert.Equal(id, repeated.Json.GetProperty("operationId").GetString());
+        var done = await FinishedAsync(org, id, admin);
+        Assert.True(done.GetProperty("state").GetString() == "SUCCEEDED", done.ToString());
+        var input = JsonDocument.Parse((await Api.PostAsync("query($org: ID!, $id: ID!) { operation(org: $org, id: $id) { input } }", new { org, id }, token: admin))
+            .Data.GetProperty("operation").GetProperty("input").GetString()!).RootElement;
+        Assert.Equal("Dedicated", input.GetProperty("cluster").GetProperty("kind").GetString());
+        var nodes = (await Api.PostAsync("query($org: ID!, $c: ID!) { clusterNodes(org: $org, clusterId: $c) { role } }", new { org, c = done.GetProperty("clusterId").GetString() }, token: admin))
+            .Data.GetProperty("clusterNodes").EnumerateArray().ToList();
+        Assert.Equal(3, nodes.Count(n => n.GetProperty("role").GetString() == "Master"));
+        Assert.Equal(2, nodes.Count(n => n.GetProperty("role").GetString() == "Worker"));
+    }
+
+    [Fact]
+    public async Task Pipelines_call_answers_errors_as_typed_json_with_their_status()
+    {
+        var org = NewOrg();
+        var admin = TestTokens.Admin(org);
+        var secretId = await AddSecretAsync(org, admin);
+        var noPools = new { name = "p", secretId, properties = new { acsk = new { regionId = ProvisioningApiFixture.Region, zoneId = fixture.CatalogRegion.Region.Zones[0].Id } } };
+
+        var anonymous = await PostPipelineAsync(org, noPools, token: null);
+        var member = await PostPipelineAsync(org, noPools, TestTokens.Member(org));
+        var invalid = await PostPipelineAsync(org, noPools, admin);
+        var garbage = await PostRawAsync(org, "{ not json", admin);
+        var unknownSecret = await PostPipelineAsync(org, new
+        {
+            name = "p", secretId = new string('b', 64),
+            properties = new { acsk = new { regionId = ProvisioningApiFixture.Region, zoneId = fixture.CatalogRegion.Region.Zones[0].Id,
+                nodePools = new Dictionary<string, object> { ["a"] = new { count = 1, instanceType = fixture.CatalogRegion.InstanceTypes[0].Name } } } },
+        }, admin);
+
+        Assert.Equal((401, "UNAUTHENTICATED"), (anonymous.Status, Code(anonymous)));
+        Assert.Equal((403, "FORBIDDEN"), (member.Status, Code(member)));
+        Assert.Equal((400, "BAD_USER_INPUT"), (invalid.Status, Code(invalid)));
+        Assert.Equal("properties.acsk.nodePools", invalid.Json.GetProperty("argument").GetString());
+        Assert.Equal((400, "BAD_USER_INPUT"), (garbage.Status, Code(garbage)));
+        Assert.Equal((404, "NOT_FOUND"), (unknownSecret.Status, Code(unknownSecret)));
+    }
+
+    [Fact]
+    public async Task The_provisioning_examples_run_in_order_as_shipped()
+    {
+        var folder = Path.Combine(RepositoryPaths.Operations, "provisioning");
+        Assert.Equal(
+            ["apply-layout.graphql", "clusters.graphql", "delete-cluster.graphql", "operation.graphql", "provision-cluster.graphql"],
+            Directory.GetFiles(folder, "*.graphql").Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        var admin = TestTokens.Admin("acme");
+        var secretId = await AddSecretAsync("acme", admin, "examples");
+        var recommendationId = (await Api.PostAsync(Recommend, new { org = "acme" }, token: admin)).Data.GetProperty("recommendLayout").GetProperty("id").GetString();
+        async Task<JsonElement> Run(string file, object variables)
+        {
+            var r = await Api.PostAsync(await File.ReadAllTextAsync(Path.Combine(folder, file)), variables, token: admin);
+            Assert.True(r.Status == 200 && !r.Json.TryGetProperty("errors", out _), $"{file}: {r}");
+            return r.Data;
+        }
+
+        var started = (await Run("provision-cluster.graphql", new { secretId, recommendationId })).GetProperty("provisionCluster");
+        var id = started.GetProperty("id").GetString()!;
+        await FinishedAsync("acme", id, admin);
+        var operation = (await Run("operation.graphql", new { id })).GetProperty("operation");
+        var clusterId = operation.GetProperty("clusterId").GetString()!;
+        var clusters = await Run("clusters.graphql", new { });
+        var plan = await Run("apply-layout.graphql", new { clusterId, pools = new[] { new { name = "extra", instanceTypes = new[] { fixture.CatalogRegion.InstanceTypes[0].Name }, nodeCount = 1 } } });
+        var deleting = await Run("delete-cluster.graphql", new { clusterId });
+
+        Assert.Equal("SUCCEEDED", operation.GetProperty("state").GetString());
+        Assert.Contains(clusters.GetProperty("clusters").EnumerateArray(), c => c.GetProperty("clusterId").GetString() == clusterId);
+        Assert.Contains(plan.GetProperty("applyLayout").GetProperty("plan").GetProperty("changes").EnumerateArray(), c => c.GetProperty("kind").GetString() == "CREATE");
+        Assert.Equal("DELETE_CLUSTER", deleting.GetProperty("deleteCluster").GetProperty("kind").GetString());
+    }
+
+    private static string? Code(GraphQLResponse r) => r.Json.GetProperty("code").GetString();
+
+    private Task<GraphQLResponse> PostPipelineAsync(string org, object body, string? token, string? idempotencyKey = null) =>
+        PostRawAsync(org, JsonSerializer.Serialize(body), token, idempotencyKey);
+
+    private async Task<GraphQLResponse> PostRawAsync(string org, string body, string? token, string? idempotencyKey = null)
+    {
+        using var client = Api.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/orgs/{org}/clusters")
+        {
+            Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json"),
+        };
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", $"Bearer {token}");
+        }
+
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await client.SendAsync(request);
+        return new GraphQLResponse((int)response.StatusCode, response.Content.Headers.ContentType, await response.Content.ReadAsStringAsync());
+    }
+
     private object OnePool(int count = 1, string? type = null) => new
     {
         pools = new[] { new { name = "workers", instanceTypes = new[] { type ?? fixture.CatalogRegion.InstanceTypes[0].Name }, nodeCount = count } },
