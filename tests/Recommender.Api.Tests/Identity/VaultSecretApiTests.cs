@@ -80,6 +80,30 @@ public sealed class VaultSecretApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Provisioning_while_Vault_is_sealed_is_SECRETS_UNAVAILABLE_and_stores_no_operation()
+    {
+        var admin = TestTokens.Admin("acme");
+        var secret = await SecretsApi.CreateAsync(api, admin, "acme", SecretsApi.Alibaba("for clusters"));
+        var secretId = secret.Data.GetProperty("createSecret").GetProperty("id").GetString();
+        var region = api.Catalog.Regions[0];
+        var input = new
+        {
+            secretId,
+            cluster = new { name = "sealed", region = region.Region.Id, zones = new[] { region.Region.Zones[0].Id } },
+            layout = new { pools = new[] { new { name = "p", instanceTypes = new[] { region.InstanceTypes[0].Name }, nodeCount = 1 } } },
+        };
+        const string Provision = "mutation($org: ID!, $input: ProvisionClusterInput!) { provisionCluster(org: $org, input: $input) { id } }";
+
+        vault.Seal();
+        var refused = await api.PostAsync(Provision, new { org = "acme", input }, token: admin);
+        vault.Unseal();
+        var operations = await api.PostAsync("query($org: ID!) { operations(org: $org) { items { id } } }", new { org = "acme" }, token: admin);
+
+        Assert.Equal("SECRETS_UNAVAILABLE", refused.ErrorCode);
+        Assert.Equal(0, operations.Data.GetProperty("operations").GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task A_Vault_that_keeps_failing_is_SECRETS_UNAVAILABLE_within_the_deadline()
     {
         var admin = TestTokens.Admin("acme");
