@@ -56,6 +56,7 @@ public sealed class ScaleOutSolver(TimeSpan maxTimeLimit, int workers = 1, int r
         var plans = new List<ScaleOutPlan>();
         var deadline = started + (long)(limit.TotalSeconds * Stopwatch.Frequency);
         ScaleOutSolution? first = null;
+        var overflowed = 0;
         for (var k = 0; k < request.Alternatives; k++)
         {
             var remaining = TimeSpan.FromSeconds((deadline - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
@@ -77,8 +78,25 @@ public sealed class ScaleOutSolver(TimeSpan maxTimeLimit, int workers = 1, int r
             }
 
             var counts = Packed(problem, solution);
-            plans.Add(Plan(problem, counts, solution.Nodes.Sum()));
+            if (Enumerable.Range(0, counts.Length).Any(o => counts[o] > problem.Options[o].MaxNodes))
+            {
+                // The pods need more nodes than the model's count, and more than the pool may add: not a change we can
+                // offer. The set is excluded like any other, so the next round looks for one that packs.
+                overflowed++;
+            }
+            else
+            {
+                plans.Add(Plan(problem, counts, solution.Nodes.Sum()));
+            }
+
             model.Exclude([.. Enumerable.Range(0, counts.Length).Where(i => solution.Nodes[i] > 0)]);
+        }
+
+        if (first is { HasSolution: true } && plans.Count == 0)
+        {
+            return Answer(RecommendationStatus.TimedOut, [], null, FormattableString.Invariant(
+                $"The pending pods did not pack first-fit decreasing onto any change found ({overflowed} tried) without growing a pool past its maxSize; ")
+                + "allow new pools, raise maxSize, or ask for more alternatives.");
         }
 
         return first!.Status switch
@@ -93,10 +111,12 @@ public sealed class ScaleOutSolver(TimeSpan maxTimeLimit, int workers = 1, int r
         {
             var bound = Math.Min(PriceScale.FromMicros(best.BoundMicros), found[0].AddedHourlyPrice);
             var packed = found[0].PackedByCheck > 0;
-            var optimal = best.Status == CpSolverStatus.Optimal && !packed;
+            var optimal = best.Status == CpSolverStatus.Optimal && !packed && overflowed == 0;
             var explanation = packed
                 ? $"The pods did not pack onto the model's nodes first-fit decreasing; the check added {found[0].PackedByCheck} node(s), so the change is not proven cheapest."
-                : optimal ? null : "The time limit ended the search before the change was proven cheapest; see gap.";
+                : overflowed > 0
+                    ? $"{overflowed} cheaper change(s) were dropped: their pods packed only past a pool's maxSize. This one is not proven cheapest."
+                    : optimal ? null : "The time limit ended the search before the change was proven cheapest; see gap.";
             return Answer(optimal ? RecommendationStatus.Optimal : RecommendationStatus.Feasible, found, optimal ? found[0].AddedHourlyPrice : bound, explanation);
         }
     }

@@ -90,6 +90,21 @@ public sealed class ScaleOutSolverTests
     }
 
     [Fact]
+    public void Nodes_added_to_pack_the_pods_never_take_a_pool_past_its_max_size()
+    {
+        // Three 2.5 vCPU pods: in total they fit two xlarge nodes, but one node holds only one of them, so packing needs
+        // three. The pool may add two, and no new pool is allowed: no answer may grow it to four.
+        var pods = new[] { new ScaleOutPod("batch", 3, 2.5, 1, 0) };
+        var request = Request(Pool("web", "ecs.g7.xlarge", 1, max: 3)) with { Pods = pods, AllowNewPools = false };
+
+        var result = Solve(request);
+
+        Assert.NotEqual(RecommendationStatus.Optimal, result.Status);
+        Assert.All(result.Plans, plan => Assert.All(plan.Layout, p => Assert.True(p.NodesAfter <= 3, $"{p.Pool} grew to {p.NodesAfter}")));
+        Assert.NotNull(result.Explanation);
+    }
+
+    [Fact]
     public void Beyond_the_exact_size_the_largest_pod_rule_applies()
     {
         var pods = new[] { new ScaleOutPod("small", 150, 0.25, 0.5, 0), new ScaleOutPod("large", 1, 12, 40, 0) };
