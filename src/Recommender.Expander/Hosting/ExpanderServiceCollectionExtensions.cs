@@ -80,10 +80,11 @@ public static class ExpanderServiceCollectionExtensions
         }
 
         var port = options.Port;
-        // Kestrel caps request bodies at 30 MB and Grpc.AspNetCore lifts that cap only for streaming calls: on this port
-        // the cap is one message of the configured size (plus gRPC's 5-byte frame header), which gRPC itself enforces
-        // first with RESOURCE_EXHAUSTED.
-        var maxBody = (long)options.MaxReceiveMessageBytes + 5;
+        // Kestrel caps request bodies at 30 MB, and Grpc.AspNetCore lifts that cap only for streaming calls. On this port
+        // the cap is lifted for every call: gRPC reads the 5-byte frame header first and refuses a message over
+        // Expander:MaxReceiveMessageBytes with RESOURCE_EXHAUSTED before buffering it, and a unary call reads exactly one
+        // message. A Kestrel cap at the same size raced with that check: when the whole body had already arrived (a
+        // loaded machine), Kestrel's own "body too large" error won and the client saw UNKNOWN.
         app.Use((context, next) =>
         {
             var onExpanderPort = context.Connection.LocalPort == port;
@@ -96,7 +97,7 @@ public static class ExpanderServiceCollectionExtensions
 
             if (onExpanderPort && context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } bodyLimit)
             {
-                bodyLimit.MaxRequestBodySize = maxBody;
+                bodyLimit.MaxRequestBodySize = null;
             }
 
             return next(context);
