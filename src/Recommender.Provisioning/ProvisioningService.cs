@@ -178,6 +178,13 @@ public sealed class ProvisioningService(
         }, ct);
 
     /// <summary>
+    /// The organisations a request naming ACK cluster <paramref name="clusterId"/> must be scoped to: those whose
+    /// operations made or touched it (normally one), oldest first; empty when the service never touched it.
+    /// </summary>
+    public Task<IReadOnlyList<string>> FindClusterOrganizationsAsync(string clusterId, CancellationToken ct) =>
+        clusters.FindOrganizationsAsync(clusterId, ct);
+
+    /// <summary>
     /// A kubeconfig of the organisation's cluster whose credentials last <paramref name="temporaryMinutes"/> (default
     /// <see cref="ProvisioningOptions.KubeconfigMinutes"/>, 15–4320). Throws <see cref="ValidationException"/>,
     /// <see cref="NotFoundException"/> (kind <c>cluster</c>), <see cref="CloudApiException"/> (e.g. the cluster is not running yet).

@@ -33,6 +33,33 @@ public sealed class PostgresOperationStoreTests(PostgresDatabase database) : Ope
         Assert.Equal(["timestamp with time zone", "json"], types);
     }
 
+    [Fact]
+    public async Task A_table_from_before_the_cluster_column_is_upgraded_and_its_clusters_found()
+    {
+        connectionString = await database.CreateSchemaAsync();
+        await using (var connection = new NpgsqlConnection(connectionString))
+        {
+            await connection.OpenAsync();
+            // The table as the first release made it, with one operation whose CreateCluster step named its cluster.
+            await using var command = new NpgsqlCommand("""
+                CREATE TABLE provisioning_operations (
+                    id text COLLATE "C" NOT NULL PRIMARY KEY, organization text NOT NULL, kind text NOT NULL,
+                    idempotency_key text NULL, state text NOT NULL, credential_organization text NULL, credential_name text NULL,
+                    input json NOT NULL, steps json NOT NULL, created_at timestamptz NOT NULL, updated_at timestamptz NOT NULL,
+                    version bigint NOT NULL, lease_owner text NULL, lease_expires_at timestamptz NULL);
+                INSERT INTO provisioning_operations VALUES ('op-1', 'acme', 'CreateCluster', NULL, 'Succeeded', NULL, NULL, '{}',
+                    '[{"name":"ReadCredentials","state":"Succeeded"},{"name":"CreateCluster","state":"Succeeded","clusterId":"c-old"}]',
+                    now(), now(), 3, NULL, NULL);
+                """, connection);
+            await command.ExecuteNonQueryAsync();
+        }
+
+        var store = Track(new PostgresOperationStore(connectionString));
+
+        Assert.Equal(["acme"], await store.FindClusterOrganizationsAsync("c-old", None));
+        Assert.Equal("c-old", (await store.GetAsync("acme", "op-1", None))!.Steps[1].ClusterId);
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()

@@ -55,6 +55,33 @@ public sealed class SqliteOperationStoreTests : OperationStoreContract, IDisposa
     }
 
     [Fact]
+    public async Task A_file_from_before_the_cluster_column_is_upgraded_and_its_clusters_found()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabasePath)!);
+        await using (var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False"))
+        {
+            await connection.OpenAsync();
+            // The table as the first release made it, with one operation whose CreateCluster step named its cluster.
+            await ScalarAsync(connection, """
+                CREATE TABLE provisioning_operations (
+                    id TEXT NOT NULL PRIMARY KEY, organization TEXT NOT NULL, kind TEXT NOT NULL, idempotency_key TEXT NULL,
+                    state TEXT NOT NULL, credential_organization TEXT NULL, credential_name TEXT NULL, input TEXT NOT NULL,
+                    steps TEXT NOT NULL, created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, version INTEGER NOT NULL,
+                    lease_owner TEXT NULL, lease_expires_at INTEGER NULL) STRICT;
+                INSERT INTO provisioning_operations VALUES ('op-1', 'acme', 'CreateCluster', NULL, 'Succeeded', NULL, NULL, '{}',
+                    '[{"name":"ReadCredentials","state":"Succeeded"},{"name":"CreateCluster","state":"Succeeded","clusterId":"c-old"}]',
+                    1, 1, 3, NULL, NULL);
+                """);
+        }
+
+        var store = Track(new SqliteOperationStore(DatabasePath));
+
+        Assert.Equal(["acme"], await store.FindClusterOrganizationsAsync("c-old", None));
+        Assert.Equal("c-old", (await store.GetAsync("acme", "op-1", None))!.Steps[1].ClusterId);
+        Assert.Equal(["acme"], await Track(new SqliteOperationStore(DatabasePath)).FindClusterOrganizationsAsync("c-old", None));
+    }
+
+    [Fact]
     public async Task A_folder_that_cannot_be_made_fails_on_use_and_again_on_the_next_use()
     {
         var blocker = Path.Combine(directory, "a-file");

@@ -49,6 +49,14 @@ public sealed class ClusterRegistry(IOperationStore store)
             ?? throw new NotFoundException("cluster", clusterId);
     }
 
+    /// <summary>
+    /// The organisations whose operations made or touched ACK cluster <paramref name="clusterId"/>, oldest first; empty
+    /// for a cluster the service never touched. The one lookup across organisations: callers use it only to decide
+    /// which organisation's membership a request about that cluster needs, never to read another organisation's data.
+    /// </summary>
+    public Task<IReadOnlyList<string>> FindOrganizationsAsync(string clusterId, CancellationToken ct) =>
+        string.IsNullOrWhiteSpace(clusterId) ? Task.FromResult<IReadOnlyList<string>>([]) : store.FindClusterOrganizationsAsync(clusterId, ct);
+
     private async IAsyncEnumerable<ProvisioningOperation> AllAsync(
         string organization, OperationKind kind, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {

@@ -37,6 +37,14 @@ public interface IOperationStore
     Task<OperationPage> ListAsync(string organization, OperationQuery query, CancellationToken ct);
 
     /// <summary>
+    /// The organisations whose operations' steps name the ACK cluster <paramref name="clusterId"/>, oldest first
+    /// (normally one: the organisation that created it). The only read across organisations: it answers "whose cluster
+    /// is this?" so a caller naming a cluster the service created can be held to that organisation's membership.
+    /// Indexed; empty for a cluster no operation names.
+    /// </summary>
+    Task<IReadOnlyList<string>> FindClusterOrganizationsAsync(string clusterId, CancellationToken ct);
+
+    /// <summary>
     /// Writes the operation's state, steps and <see cref="ProvisioningOperation.UpdatedAt"/> if it is still at
     /// <paramref name="expectedVersion"/> (compare-and-set) and returns it as stored, one version on. The rest (kind,
     /// key, credentials, input, creation time, lease) never changes here. <see cref="Core.Errors.ConflictException"/>

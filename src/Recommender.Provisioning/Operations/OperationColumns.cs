@@ -12,6 +12,13 @@ internal static class OperationColumns
         "id, organization, kind, idempotency_key, state, credential_organization, credential_name, input, steps, " +
         "created_at, updated_at, version, lease_owner, lease_expires_at";
 
+    /// <summary>
+    /// The ACK cluster an operation's steps name first (the one it created, scales or deletes), kept in the indexed
+    /// <c>cluster_id</c> column so <see cref="IOperationStore.FindClusterOrganizationsAsync"/> needs no scan.
+    /// </summary>
+    public static string? ClusterOf(IReadOnlyList<OperationStep> steps) =>
+        steps.Select(s => s.ClusterId).FirstOrDefault(id => !string.IsNullOrEmpty(id));
+
     /// <summary>The operation in the current row; <paramref name="time"/> reads a timestamp column the store's way.</summary>
     public static ProvisioningOperation Read(DbDataReader reader, Func<DbDataReader, int, DateTimeOffset> time)
     {

@@ -42,6 +42,13 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         CREATE UNIQUE INDEX IF NOT EXISTS {Table}_idempotency ON {Table} (organization, idempotency_key);
         CREATE INDEX IF NOT EXISTS {Table}_listing ON {Table} (organization, created_at DESC, id DESC);
         CREATE INDEX IF NOT EXISTS {Table}_runnable ON {Table} (created_at, id) WHERE state IN ({RunnableStates});
+        ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS cluster_id text COLLATE "C" NULL;
+        CREATE INDEX IF NOT EXISTS {Table}_cluster ON {Table} (cluster_id, created_at) WHERE cluster_id IS NOT NULL;
+        -- Rows written before the column existed: the first cluster id their steps name.
+        UPDATE {Table} SET cluster_id = (
+            SELECT e.step->>'clusterId' FROM json_array_elements(steps) WITH ORDINALITY AS e(step, n)
+            WHERE COALESCE(e.step->>'clusterId', '') <> '' ORDER BY e.n LIMIT 1)
+        WHERE cluster_id IS NULL AND steps::text LIKE '%"clusterId"%';
         """;
 
     private readonly NpgsqlDataSource dataSource;
@@ -92,9 +99,9 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         await using var connection = await OpenAsync(ct);
         // Read committed: a concurrent insert of the same key makes this one wait for its commit, then do nothing.
         await using var insert = new NpgsqlCommand($"""
-            INSERT INTO {Table} ({Columns})
+            INSERT INTO {Table} ({Columns}, cluster_id)
             VALUES (@id, @organization, @kind, @key, @state, @credentialOrganization, @credentialName, @input, @steps,
-                    @created, @updated, @version, NULL, NULL)
+                    @created, @updated, @version, NULL, NULL, @cluster)
             ON CONFLICT DO NOTHING
             RETURNING {Columns}
             """, connection);
@@ -107,6 +114,7 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         insert.Parameters.Add(Text("credentialName", candidate.Credentials?.Name));
         insert.Parameters.Add(Json("input", candidate.Input));
         insert.Parameters.Add(Json("steps", OperationStepsJson.Serialize(candidate.Steps)));
+        insert.Parameters.Add(Text("cluster", OperationColumns.ClusterOf(candidate.Steps)));
         insert.Parameters.Add(Time("created", candidate.CreatedAt));
         insert.Parameters.Add(Time("updated", candidate.UpdatedAt));
         insert.Parameters.Add(new NpgsqlParameter<long>("version", candidate.Version));
@@ -184,18 +192,37 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         return OperationPages.Of(items, query.Limit);
     }
 
+    public async Task<IReadOnlyList<string>> FindClusterOrganizationsAsync(string clusterId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clusterId);
+        await using var connection = await OpenAsync(ct);
+        await using var select = new NpgsqlCommand(
+            $"SELECT organization FROM {Table} WHERE cluster_id = @cluster GROUP BY organization ORDER BY min(created_at)", connection);
+        select.Parameters.Add(Text("cluster", clusterId));
+        var organizations = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            organizations.Add(reader.GetString(0));
+        }
+
+        return organizations;
+    }
+
     public async Task<ProvisioningOperation> SaveAsync(ProvisioningOperation operation, long expectedVersion, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(operation);
         var steps = OperationRules.ForSave(operation.Steps);
         await using var connection = await OpenAsync(ct);
         await using var update = new NpgsqlCommand($"""
-            UPDATE {Table} SET state = @state, steps = @steps, updated_at = @updated, version = version + 1
+            UPDATE {Table} SET state = @state, steps = @steps, updated_at = @updated, version = version + 1,
+                cluster_id = COALESCE(cluster_id, @cluster)
             WHERE id = @id AND organization = @organization AND version = @expected
             RETURNING {Columns}
             """, connection);
         update.Parameters.Add(Text("state", operation.State.ToString()));
         update.Parameters.Add(Json("steps", OperationStepsJson.Serialize(steps)));
+        update.Parameters.Add(Text("cluster", OperationColumns.ClusterOf(steps)));
         update.Parameters.Add(Time("updated", operation.UpdatedAt));
         update.Parameters.Add(Text("id", operation.Id));
         update.Parameters.Add(Text("organization", operation.Organization));

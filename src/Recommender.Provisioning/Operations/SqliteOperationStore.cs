@@ -94,6 +94,8 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
                 await command.ExecuteNonQueryAsync(ct);
             }
 
+            await AddClusterColumnAsync(connection, transaction, ct);
+
             await transaction.CommitAsync(ct);
             initialized = true;
         }
@@ -109,9 +111,9 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         await using var connection = await OpenAsync(ct);
         await using var transaction = await BeginAsync(connection, ct);
         await using var insert = Command(connection, transaction, $"""
-            INSERT INTO {Table} ({Columns})
+            INSERT INTO {Table} ({Columns}, cluster_id)
             VALUES (@id, @organization, @kind, @key, @state, @credentialOrganization, @credentialName, @input, @steps,
-                    @created, @updated, @version, NULL, NULL)
+                    @created, @updated, @version, NULL, NULL, @cluster)
             ON CONFLICT DO NOTHING
             RETURNING {Columns}
             """);
@@ -124,6 +126,7 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         insert.Parameters.AddWithValue("@credentialName", (object?)candidate.Credentials?.Name ?? DBNull.Value);
         insert.Parameters.AddWithValue("@input", candidate.Input);
         insert.Parameters.AddWithValue("@steps", OperationStepsJson.Serialize(candidate.Steps));
+        insert.Parameters.AddWithValue("@cluster", (object?)OperationColumns.ClusterOf(candidate.Steps) ?? DBNull.Value);
         insert.Parameters.AddWithValue("@created", ToMicros(candidate.CreatedAt));
         insert.Parameters.AddWithValue("@updated", ToMicros(candidate.UpdatedAt));
         insert.Parameters.AddWithValue("@version", candidate.Version);
@@ -197,6 +200,23 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         return OperationPages.Of(items, query.Limit);
     }
 
+    public async Task<IReadOnlyList<string>> FindClusterOrganizationsAsync(string clusterId, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(clusterId);
+        await using var connection = await OpenAsync(ct);
+        await using var select = Command(connection, null,
+            $"SELECT organization FROM {Table} WHERE cluster_id = @cluster GROUP BY organization ORDER BY min(created_at)");
+        select.Parameters.AddWithValue("@cluster", clusterId);
+        var organizations = new List<string>();
+        await using var reader = await select.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            organizations.Add(reader.GetString(0));
+        }
+
+        return organizations;
+    }
+
     public async Task<ProvisioningOperation> SaveAsync(ProvisioningOperation operation, long expectedVersion, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(operation);
@@ -204,12 +224,14 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         await using var connection = await OpenAsync(ct);
         await using var transaction = await BeginAsync(connection, ct);
         await using var update = Command(connection, transaction, $"""
-            UPDATE {Table} SET state = @state, steps = @steps, updated_at = @updated, version = version + 1
+            UPDATE {Table} SET state = @state, steps = @steps, updated_at = @updated, version = version + 1,
+                cluster_id = COALESCE(cluster_id, @cluster)
             WHERE id = @id AND organization = @organization AND version = @expected
             RETURNING {Columns}
             """);
         update.Parameters.AddWithValue("@state", operation.State.ToString());
         update.Parameters.AddWithValue("@steps", OperationStepsJson.Serialize(steps));
+        update.Parameters.AddWithValue("@cluster", (object?)OperationColumns.ClusterOf(steps) ?? DBNull.Value);
         update.Parameters.AddWithValue("@updated", ToMicros(OperationRules.Normalize(operation.UpdatedAt)));
         update.Parameters.AddWithValue("@id", operation.Id);
         update.Parameters.AddWithValue("@organization", operation.Organization);
@@ -276,6 +298,29 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         release.Parameters.AddWithValue("@id", id);
         release.Parameters.AddWithValue("@owner", owner);
         return await release.ExecuteNonQueryAsync(ct) == 1;
+    }
+
+    /// <summary>
+    /// Adds the indexed <c>cluster_id</c> column to a file made before it existed (SQLite has no ADD COLUMN IF NOT
+    /// EXISTS) and fills it for rows written then: the first cluster id their steps name.
+    /// </summary>
+    private static async Task AddClusterColumnAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken ct)
+    {
+        var present = await ScalarAsync(connection, transaction, $"SELECT count(*) FROM pragma_table_info('{Table}') WHERE name = 'cluster_id'", ct);
+        if (present is long and > 0)
+        {
+            return;
+        }
+
+        await using var upgrade = Command(connection, transaction, $"""
+            ALTER TABLE {Table} ADD COLUMN cluster_id TEXT NULL;
+            CREATE INDEX IF NOT EXISTS {Table}_cluster ON {Table} (cluster_id, created_at) WHERE cluster_id IS NOT NULL;
+            UPDATE {Table} SET cluster_id = (
+                SELECT json_extract(e.value, '$.clusterId') FROM json_each({Table}.steps) AS e
+                WHERE coalesce(json_extract(e.value, '$.clusterId'), '') <> '' ORDER BY e.key LIMIT 1)
+            WHERE steps LIKE '%"clusterId"%';
+            """);
+        await upgrade.ExecuteNonQueryAsync(ct);
     }
 
     /// <summary>Closes the pooled connections, so the file can be moved or deleted.</summary>

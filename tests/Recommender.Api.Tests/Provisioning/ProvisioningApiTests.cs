@@ -133,6 +133,55 @@ public sealed class ProvisioningApiTests(ProvisioningApiFixture fixture) : IClas
     }
 
     [Fact]
+    public async Task A_scale_out_of_a_created_cluster_and_its_decision_log_belong_to_the_organisation_that_created_it()
+    {
+        var owner = NewOrg();
+        var ownerToken = TestTokens.Admin(owner);
+        var secretId = await AddSecretAsync(owner, ownerToken);
+        var started = await Api.PostAsync(Provision, new
+        {
+            org = owner,
+            input = new { secretId, cluster = new { name = "scaled", region = ProvisioningApiFixture.Region, zones = new[] { fixture.CatalogRegion.Region.Zones[0].Id } }, layout = OnePool() },
+        }, token: ownerToken);
+        var clusterId = (await FinishedAsync(owner, started.Data.GetProperty("provisionCluster").GetProperty("id").GetString()!, ownerToken))
+            .GetProperty("clusterId").GetString()!;
+        const string ScaleOut = "query($input: ScaleOutRequest!) { recommendScaleOut(input: $input) { status } }";
+        const string Log = "query($c: String!, $org: ID) { consultations(cluster: $c, org: $org) { edges { node { organization cluster kind } } } }";
+        object Input(string? org) => new
+        {
+            region = ProvisioningApiFixture.Region,
+            clusterId,
+            organization = org,
+            pools = new[] { new { name = "workers", instanceType = fixture.CatalogRegion.InstanceTypes[0].Name, nodeCount = 1, canGrow = true, maxSize = 20 } },
+            cpu = 2,
+        };
+
+        var outsider = NewOrg();
+        var outsiderToken = TestTokens.Admin(outsider, "mallory");
+        Assert.Equal("UNAUTHENTICATED", (await Api.PostAsync(ScaleOut, new { input = Input(null) })).ErrorCode);
+        Assert.Equal("FORBIDDEN", (await Api.PostAsync(ScaleOut, new { input = Input(null) }, token: outsiderToken)).ErrorCode);
+        Assert.Equal("NOT_FOUND", (await Api.PostAsync(ScaleOut, new { input = Input(outsider) }, token: outsiderToken)).ErrorCode);
+        Assert.Equal("UNAUTHENTICATED", (await Api.PostAsync(Log, new { c = clusterId })).ErrorCode);
+        Assert.Equal("FORBIDDEN", (await Api.PostAsync(Log, new { c = clusterId }, token: outsiderToken)).ErrorCode);
+        Assert.Equal("NOT_FOUND", (await Api.PostAsync(Log, new { c = clusterId, org = outsider }, token: outsiderToken)).ErrorCode);
+
+        // A member of the owner, naming the organisation or not: answered, and logged under the owner.
+        var member = TestTokens.Member(owner);
+        Assert.Equal(JsonValueKind.String, (await Api.PostAsync(ScaleOut, new { input = Input(null) }, token: member)).Data.GetProperty("recommendScaleOut").GetProperty("status").ValueKind);
+        Assert.Equal(JsonValueKind.String, (await Api.PostAsync(ScaleOut, new { input = Input(owner) }, token: member)).Data.GetProperty("recommendScaleOut").GetProperty("status").ValueKind);
+        var entries = (await Api.PostAsync(Log, new { c = clusterId }, token: member)).Data.GetProperty("consultations").GetProperty("edges").EnumerateArray().ToList();
+        Assert.Equal(2, entries.Count);
+        Assert.All(entries, e => Assert.Equal(owner, e.GetProperty("node").GetProperty("organization").GetString()));
+        Assert.Equal(2, (await Api.PostAsync(Log, new { c = clusterId, org = owner }, token: member)).Data.GetProperty("consultations").GetProperty("edges").GetArrayLength());
+
+        // A label the service never provisioned stays anonymous.
+        var label = $"c-{Guid.NewGuid():N}";
+        Assert.Equal(JsonValueKind.String, (await Api.PostAsync(ScaleOut, new { input = new { region = ProvisioningApiFixture.Region, clusterId = label, pools = Array.Empty<object>(), cpu = 2 } }))
+            .Data.GetProperty("recommendScaleOut").GetProperty("status").ValueKind);
+        Assert.Equal(1, (await Api.PostAsync(Log, new { c = label })).Data.GetProperty("consultations").GetProperty("edges").GetArrayLength());
+    }
+
+    [Fact]
     public async Task Bad_requests_are_refused_with_the_field_before_anything_is_stored()
     {
         var org = NewOrg();

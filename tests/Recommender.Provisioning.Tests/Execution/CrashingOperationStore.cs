@@ -24,6 +24,9 @@ public sealed class CrashingOperationStore(IOperationStore inner, int crashAtSav
 
     public Task<OperationPage> ListAsync(string organization, OperationQuery query, CancellationToken ct) => Alive(() => inner.ListAsync(organization, query, ct));
 
+    public Task<IReadOnlyList<string>> FindClusterOrganizationsAsync(string clusterId, CancellationToken ct) =>
+        Alive(() => inner.FindClusterOrganizationsAsync(clusterId, ct));
+
     public Task<ProvisioningOperation> SaveAsync(ProvisioningOperation operation, long expectedVersion, CancellationToken ct)
     {
         if (Interlocked.Increment(ref saves) == crashAtSave)

@@ -1,7 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
 using Recommender.Api.GraphQL.Cost;
-using Recommender.Api.Identity;
 using Recommender.Core.Consultations;
 using Recommender.Core.Errors;
 using Recommender.Expander.ScaleOut;
@@ -33,10 +32,7 @@ public static class ScaleOutQueries
             .ResolveAsync(async ctx =>
             {
                 var request = ctx.GetArgument<ScaleOutRequest>(InputArgument);
-                if (request.Organization is { } organization)
-                {
-                    ctx.RequireMember(organization);
-                }
+                request = request with { Organization = await ClusterScope.OrganizationAsync(ctx, request.Organization, request.ClusterId).ConfigureAwait(false) };
 
                 var region = ctx.Catalog().RequireRegion(request.Provider, request.Region);
                 try
@@ -55,18 +51,16 @@ public static class ScaleOutQueries
             .Description(
                 "The decision log of one cluster, newest first: each recommendScaleOut and cluster-autoscaler BestOptions call with its "
                 + "inputs, answer, catalog version and the prices compared, kept for Consultations:Retention (default 7 days). "
-                + "With organization, membership is required; without, the anonymous consultations of that cluster label.")
+                + "With org, membership is required; without, the anonymous consultations of that cluster label. A cluster this service "
+                + "created is always read under the organisation that created it, whose membership is required.")
             .Argument<NonNullGraphType<StringGraphType>>("cluster", "The cluster label (clusterId of recommendScaleOut, Consultations:ExpanderCluster for CA).")
             .Argument<IdGraphType>("org", "The organisation the cluster belongs to, if any.")
             .Argument<IntGraphType>("first", $"Page size, 1 to {MaxPageSize}.", a => a.DefaultValue = DefaultPageSize)
             .Argument<StringGraphType>("after", "endCursor (or an edge cursor) of the previous page.")
             .ResolveAsync(async ctx =>
             {
-                var organization = ctx.GetArgument<string?>("org");
-                if (organization is not null)
-                {
-                    ctx.RequireMember(organization);
-                }
+                var cluster = ctx.GetArgument<string>("cluster");
+                var organization = await ClusterScope.OrganizationAsync(ctx, ctx.GetArgument<string?>("org"), cluster).ConfigureAwait(false);
 
                 var first = ctx.GetArgument("first", DefaultPageSize);
                 if (first is < 1 or > MaxPageSize)
@@ -75,7 +69,7 @@ public static class ScaleOutQueries
                 }
 
                 return await ctx.RequestServices!.GetRequiredService<IConsultationLog>()
-                    .ListAsync(organization, ctx.GetArgument<string>("cluster"), first, ctx.GetArgument<string?>("after"), ctx.CancellationToken)
+                    .ListAsync(organization, cluster, first, ctx.GetArgument<string?>("after"), ctx.CancellationToken)
                     .ConfigureAwait(false);
             });
         return query;

@@ -18,8 +18,11 @@ public sealed class ScaleOutRequestInputType : InputObjectGraphType<ScaleOutRequ
         Field<NonNullGraphType<StringGraphType>>("region").Description(D.Region);
         Field<IdGraphType>("organization").Description(
             "Organisation the cluster belongs to; when given, the caller must be a member (FORBIDDEN otherwise) and the "
-            + "consultation is logged under it.");
-        Field<StringGraphType>("clusterId").Description("The cluster's id: the label the decision log keeps it under (consultations(cluster)).");
+            + "consultation is logged under it. For a cluster this service created it is implied: that organisation's membership "
+            + "is required either way, and naming another organisation is NOT_FOUND.");
+        Field<StringGraphType>("clusterId").Description(
+            "The cluster's id: the label the decision log keeps it under (consultations(cluster)). The id of a cluster this "
+            + "service created scopes the request to the organisation that created it.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ExistingPoolInputType>>>>("pools").Description("The cluster's pools now (at most 100).");
         Field<NonNullGraphType<FloatGraphType>>("cpu").Description("Extra allocatable vCPU wanted.").DefaultValue(0d);
         Field<NonNullGraphType<FloatGraphType>>("memoryGiB").Description("Extra allocatable memory wanted, GiB.").DefaultValue(0d);
