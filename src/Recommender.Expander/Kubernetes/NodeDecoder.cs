@@ -11,21 +11,8 @@ namespace Recommender.Expander.Kubernetes;
 public static class NodeDecoder
 {
     /// <summary>False with a reason when the bytes are not a protobuf message.</summary>
-    public static bool TryDecode(ReadOnlyMemory<byte> bytes, out TemplateNode node, out string error)
-    {
-        try
-        {
-            node = Decode(bytes);
-            error = "";
-            return true;
-        }
-        catch (Exception e) when (e is InvalidProtocolBufferException or MalformedMessageException)
-        {
-            node = null!;
-            error = e.Message;
-            return false;
-        }
-    }
+    public static bool TryDecode(ReadOnlyMemory<byte> bytes, out TemplateNode node, out string error) =>
+        ProtoWire.TryDecode(bytes, Decode, out node, out error);
 
     /// <exception cref="InvalidProtocolBufferException">The bytes are not a protobuf message.</exception>
     /// <exception cref="MalformedMessageException">A nested message's length runs past its parent.</exception>

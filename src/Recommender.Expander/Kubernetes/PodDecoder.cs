@@ -17,21 +17,8 @@ namespace Recommender.Expander.Kubernetes;
 public static class PodDecoder
 {
     /// <summary>False with a reason when the bytes are not a protobuf message.</summary>
-    public static bool TryDecode(ReadOnlyMemory<byte> bytes, out PendingPod pod, out string error)
-    {
-        try
-        {
-            pod = Decode(bytes);
-            error = "";
-            return true;
-        }
-        catch (Exception e) when (e is InvalidProtocolBufferException or MalformedMessageException)
-        {
-            pod = null!;
-            error = e.Message;
-            return false;
-        }
-    }
+    public static bool TryDecode(ReadOnlyMemory<byte> bytes, out PendingPod pod, out string error) =>
+        ProtoWire.TryDecode(bytes, Decode, out pod, out error);
 
     /// <exception cref="InvalidProtocolBufferException">The bytes are not a protobuf message.</exception>
     /// <exception cref="MalformedMessageException">A nested message's length runs past its parent.</exception>

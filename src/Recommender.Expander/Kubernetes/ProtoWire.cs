@@ -13,6 +13,27 @@ internal static class ProtoWire
     /// <summary>The API server's protobuf envelope (<c>k8s\0</c> then a <c>runtime.Unknown</c>); CA sends bare messages.</summary>
     private static ReadOnlySpan<byte> EnvelopeMagic => "k8s\0"u8;
 
+    /// <summary>
+    /// Runs <paramref name="decode"/> over <paramref name="bytes"/>; false with the reason when they are not a protobuf
+    /// message or a nested length runs past its parent (the decoders' only failures), never an exception.
+    /// </summary>
+    public static bool TryDecode<T>(ReadOnlyMemory<byte> bytes, Func<ReadOnlyMemory<byte>, T> decode, out T value, out string error)
+        where T : class
+    {
+        try
+        {
+            value = decode(bytes);
+            error = "";
+            return true;
+        }
+        catch (Exception e) when (e is InvalidProtocolBufferException or MalformedMessageException)
+        {
+            value = null!;
+            error = e.Message;
+            return false;
+        }
+    }
+
     /// <summary>A stream over <paramref name="bytes"/> (no copy when they sit in an array), unwrapping the envelope if present.</summary>
     public static CodedInputStream Open(ReadOnlyMemory<byte> bytes, out long end)
     {
