@@ -49,11 +49,11 @@ public sealed class SlotLimitedRecommenderTests
         var background = limited.TryRecommendInBackgroundAsync(() => Request, null!, CancellationToken.None);
         await inner.Entered.Task;
 
-        // The held fake only ends when its token fires: the request's answer proves the background solve was stopped.
+        // The held fake is released only after the background solve ended: only its token (fired by the request) ends it.
         var foreground = limited.RecommendAsync(Request, null!, CancellationToken.None);
+        Assert.Null(await background);
         inner.Release.SetResult();
 
-        Assert.Null(await background);
         Assert.Equal(RecommendationStatus.Optimal, (await foreground).Status);
         Assert.Equal(1, limited.FreeSlots);
     }
