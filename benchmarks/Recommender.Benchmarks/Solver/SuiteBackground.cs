@@ -32,9 +32,15 @@ public static class SuiteBackground
         var r = new Results();
         foreach (var (i, (_, request)) in requests.Index())
         {
+            var cpu = ThreadCpuClock.NowMs();
             var watch = Stopwatch.StartNew();
             var given = recommender.Recommend(request with { TimeLimitMs = answerMs }, catalog);
             var answerTime = watch.Elapsed;
+            if (ThreadCpuClock.NowMs() - cpu is { } cpuMs)
+            {
+                r.AnswerCpuTimes.Add(cpuMs);
+            }
+
             var final = given;
             double? proofMs = RecommendationMerge.IsProven(given) ? answerTime.TotalMilliseconds : null;
             var left = options.TimeLimit - answerTime;
@@ -70,12 +76,19 @@ public static class SuiteBackground
     private static void Print(string name, RegionCatalog catalog, Results r, TimeSpan answerWithin, TimeSpan limit, bool compared)
     {
         Console.WriteLine();
-        Console.WriteLine(Inv($"## {name}: {catalog.InstanceTypes.Count} types, {r.Count} requests, answer within {answerWithin.TotalMilliseconds:0} ms, proof up to {limit.TotalSeconds:0.#} s"));
+        Console.WriteLine(Inv($"## {name}: {catalog.InstanceTypes.Count} types, {r.Count} requests, answer within {answerWithin.TotalMilliseconds:0} ms, proof up to {limit.TotalSeconds:0.#} s, load average {LoadAverage()}"));
         Console.WriteLine();
         Console.WriteLine("| metric | value |");
         Console.WriteLine("|---|---|");
         var times = r.AnswerTimes.Order().ToList();
         Row("answer time median / p90 / p99 / max (ms)", Inv($"{Pct(times, 50):0.0} / {Pct(times, 90):0.0} / {Pct(times, 99):0.0} / {times[^1]:0.0}"));
+        if (r.AnswerCpuTimes.Count == r.Count)
+        {
+            // The solving thread's own CPU time: what the answer costs without the waits for a core on a shared machine.
+            var cpu = r.AnswerCpuTimes.Order().ToList();
+            Row("answer's thread CPU time median / p99 / max (ms)", Inv($"{Pct(cpu, 50):0.0} / {Pct(cpu, 99):0.0} / {cpu[^1]:0.0}"));
+        }
+
         Row("status at answer time", string.Join(", ", r.Given.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}")));
         Row("status at the end", string.Join(", ", r.Final.OrderBy(s => s.Key).Select(s => $"{s.Key} {s.Value}")));
         Row("proven at answer time (OPTIMAL or INFEASIBLE)", Share(r.ProvenAtAnswer, r.Count));
@@ -97,6 +110,9 @@ public static class SuiteBackground
         void Savings(string metric, List<double> given, List<double> final) =>
             Row(metric, given.Count == 0 ? "-" : $"{Summary(given)} / {Summary(final)}");
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "?";
 
     private static string Summary(List<double> savings)
     {
@@ -144,6 +160,8 @@ public static class SuiteBackground
         public int Count { get; private set; }
 
         public List<double> AnswerTimes { get; } = [];
+
+        public List<double> AnswerCpuTimes { get; } = [];
 
         /// <summary>Time to proof of the requests proven within the limit.</summary>
         public List<double> ProofTimes { get; } = [];
