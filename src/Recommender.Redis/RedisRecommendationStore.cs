@@ -71,6 +71,19 @@ public sealed class RedisRecommendationStore : IRecommendationStore
         return redis.call('ZCARD', KEYS[3])
         """;
 
+    /// <summary>
+    /// KEYS: record, caller set. ARGV: payload, id. Overwrites the record keeping its remaining TTL, only while it lives
+    /// and belongs to the caller (a reservation alone has no record). Returns 1 when written, else 0.
+    /// </summary>
+    private const string Update = """
+        local ttl = redis.call('PTTL', KEYS[1])
+        if ttl <= 0 or not redis.call('ZSCORE', KEYS[2], ARGV[2]) then
+          return 0
+        end
+        redis.call('SET', KEYS[1], ARGV[1], 'PX', ttl)
+        return 1
+        """;
+
     /// <summary>KEYS: caller set, total set. ARGV: id. Returns the total count.</summary>
     private const string Release = """
         redis.call('ZREM', KEYS[1], ARGV[1])
@@ -141,6 +154,22 @@ public sealed class RedisRecommendationStore : IRecommendationStore
                     recommendation.ExpiresAt.ToUnixTimeMilliseconds(), recommendation.Id])
             .WaitAsync(ct).ConfigureAwait(false);
         Interlocked.Exchange(ref lastKnownTotal, (long)total);
+    }
+
+    public async Task<bool> UpdateAsync(string caller, StoredRecommendation recommendation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(recommendation);
+        ct.ThrowIfCancellationRequested();
+        if (recommendation.ExpiresAt <= time.GetUtcNow())
+        {
+            return false; // Expired by the record's own instant, which Redis' millisecond TTL may not have reached yet.
+        }
+
+        var written = await redis.GetDatabase().ScriptEvaluateAsync(
+                Update, [KeyOf(recommendation.Id), CallerKey(caller)], [RecommendationJson.Serialize(recommendation), recommendation.Id])
+            .WaitAsync(ct).ConfigureAwait(false);
+        return (long)written == 1;
     }
 
     public async Task ReleaseAsync(string caller, string id, CancellationToken ct)

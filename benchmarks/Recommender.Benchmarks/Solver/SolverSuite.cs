@@ -9,9 +9,11 @@ namespace Recommender.Benchmarks.Solver;
 
 /// <summary>
 /// Plain runner (<c>dotnet run -c Release --project benchmarks/Recommender.Benchmarks -- solver-suite
-/// [--workers N] [--count N] [--sample catalog.json] [--cross-check] [--trace] [--variants i,j] [--proof i,j] [--answers file]</c>; README lists the rest): solves the request suite over the sample and the synthetic catalogs and prints
+/// [--workers N] [--count N] [--sample catalog.json] [--cross-check] [--trace] [--variants i,j] [--proof i,j] [--answers file]
+/// [--background]</c>; README lists the rest): solves the request suite over the sample and the synthetic catalogs and prints
 /// solve times, the optimal share, cost against the Telescopes port and how often its layouts break our rules;
-/// <c>--cross-check</c> instead compares the default pipeline's proven optima with CP-SAT alone.
+/// <c>--cross-check</c> instead compares the default pipeline's proven optima with CP-SAT alone; <c>--background</c>
+/// measures the service's answer/proof split (<see cref="SuiteBackground"/>).
 /// </summary>
 public static class SolverSuite
 {
@@ -19,10 +21,11 @@ public static class SolverSuite
     {
         var workers = int.Parse(Option(args, "--workers") ?? "1", CultureInfo.InvariantCulture);
         var count = int.Parse(Option(args, "--count") ?? "220", CultureInfo.InvariantCulture);
+        var background = args.Contains("--background");
         var options = SolverOptions.Default with
         {
             Workers = workers,
-            TimeLimit = TimeSpan.FromSeconds(double.Parse(Option(args, "--limit") ?? "1", CultureInfo.InvariantCulture)),
+            TimeLimit = TimeSpan.FromSeconds(double.Parse(Option(args, "--limit") ?? (background ? "10" : "1"), CultureInfo.InvariantCulture)),
             TwoSolveTieBreak = args.Contains("--two-solves"),
             PruneDominated = !args.Contains("--no-pruning"),
             ExtraParameters = Option(args, "--params"),
@@ -83,6 +86,24 @@ public static class SolverSuite
 
                 return;
             }
+        }
+
+        if (background)
+        {
+            // --answers: the final answers (what a stored recommendation ends as); --answers-given: those given at answer time.
+            using var final = Option(args, "--answers") is { } finalPath ? new StreamWriter(finalPath) : null;
+            using var given = Option(args, "--answers-given") is { } givenPath ? new StreamWriter(givenPath) : null;
+            var baseline = Option(args, "--compare") is { } comparePath ? SuiteBackground.ReadAnswers(comparePath) : null;
+            var answerWithin = TimeSpan.FromMilliseconds(double.Parse(Option(args, "--answer-ms") ?? "100", CultureInfo.InvariantCulture));
+            foreach (var (name, catalog) in catalogs)
+            {
+                SuiteBackground.Run(name, catalog, options, count, answerWithin,
+                    final is null ? null : line => final.WriteLine($"{name}\t{line}"),
+                    given is null ? null : line => given.WriteLine($"{name}\t{line}"),
+                    baseline);
+            }
+
+            return;
         }
 
         if (args.Contains("--cross-check"))

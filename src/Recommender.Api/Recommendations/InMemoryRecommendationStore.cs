@@ -105,6 +105,24 @@ public sealed class InMemoryRecommendationStore : IRecommendationStore, IRecomme
         return Task.CompletedTask;
     }
 
+    public Task<bool> UpdateAsync(string caller, StoredRecommendation recommendation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(caller);
+        ArgumentNullException.ThrowIfNull(recommendation);
+        lock (gate)
+        {
+            DropExpired(time.GetUtcNow());
+            if (!byId.TryGetValue(recommendation.Id, out var entry) || entry.Recommendation is null || entry.Caller != caller)
+            {
+                return Task.FromResult(false);
+            }
+
+            // Same key in every index (expiry and id unchanged), so only the record itself is swapped.
+            byId[recommendation.Id] = entry with { Recommendation = recommendation with { ExpiresAt = entry.ExpiresAt } };
+            return Task.FromResult(true);
+        }
+    }
+
     public Task ReleaseAsync(string caller, string id, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);

@@ -7,8 +7,9 @@ namespace Recommender.Api.Recommendations;
 /// <summary>
 /// The recommendation service's instruments on the <c>Recommender.Recommendations</c> meter (exported on /metrics as
 /// <c>recommender_recommendations_*</c>): solves by status, solve time, gap, queue wait for a solver slot, SOLVER_BUSY
-/// and quota refusals, and the store (places held, pending, failed and short-circuited calls, breaker state), the
-/// latter read from <see cref="IRecommendationStoreStatus"/> at collection time. Enum tags use the GraphQL spelling.
+/// and quota refusals, answers by status when given and when final, time to proof, the background proof queue, and the
+/// store (places held, pending, failed and short-circuited calls, breaker state), the latter read from
+/// <see cref="IRecommendationStoreStatus"/> at collection time. Enum tags use the GraphQL spelling.
 /// </summary>
 public sealed class RecommendationMetrics : ISolveObserver, IDisposable
 {
@@ -22,9 +23,15 @@ public sealed class RecommendationMetrics : ISolveObserver, IDisposable
     private readonly Histogram<double> queueWait;
     private readonly Counter<long> solverBusy;
     private readonly Counter<long> quotaRefusals;
+    private readonly Counter<long> answers;
+    private readonly Counter<long> finalAnswers;
+    private readonly Histogram<double> proofDuration;
+    private readonly Counter<long> proofRefused;
+    private readonly Counter<long> proofYields;
 
     /// <param name="meterFactory">The host's factory when it has one (so its exporters see the meter), else a private meter.</param>
-    public RecommendationMetrics(IRecommendationStoreStatus store, IMeterFactory? meterFactory = null)
+    /// <param name="proofQueue">The background proof queue whose depth is observed; none: no depth is reported.</param>
+    public RecommendationMetrics(IRecommendationStoreStatus store, IMeterFactory? meterFactory = null, BackgroundProofQueue? proofQueue = null)
     {
         ArgumentNullException.ThrowIfNull(store);
         ownsMeter = meterFactory is null;
@@ -37,6 +44,20 @@ public sealed class RecommendationMetrics : ISolveObserver, IDisposable
         solverBusy = meter.CreateCounter<long>("solver_busy", "{request}", "Requests answered SOLVER_BUSY.");
         quotaRefusals = meter.CreateCounter<long>(
             "quota_refusals", "{request}", "Requests refused with RECOMMENDATION_QUOTA_EXCEEDED, by scope.");
+        answers = meter.CreateCounter<long>("answers", "{answer}", "Answers given, by status at answer time (the caller's clock).");
+        finalAnswers = meter.CreateCounter<long>(
+            "answers.final", "{answer}", "Answers by status once final: at answer time when proven or waited for, else when the background proof ends.");
+        proofDuration = meter.CreateHistogram<double>(
+            "proof.duration", "s", "From a request's arrival to its proof (OPTIMAL or INFEASIBLE), by phase (answer: within the answer time; background).");
+        proofRefused = meter.CreateCounter<long>(
+            "proof.refused", "{answer}", "Unproven answers not continued in the background because its queue was full.");
+        proofYields = meter.CreateCounter<long>(
+            "proof.yields", "{solve}", "Background solves stopped to give their solver slot to a request (then started again).");
+        if (proofQueue is not null)
+        {
+            meter.CreateObservableGauge("proof.queue_depth", () => proofQueue.Depth, "{answer}", "Unproven answers waiting for a background worker.");
+        }
+
         meter.CreateObservableGauge("stored", () => Stored(store.GetHealth()), "{recommendation}",
             "Places held by the store (answers and reservations): counted in memory, or the Redis total this replica last saw.");
         meter.CreateObservableGauge("store.pending", () => Tagged(store.GetHealth(), h => h.Pending), "{recommendation}",
@@ -75,6 +96,27 @@ public sealed class RecommendationMetrics : ISolveObserver, IDisposable
         }
     }
 
+    /// <summary>An answer was given with <paramref name="status"/>; <paramref name="final"/>: no background proof follows.</summary>
+    public void RecordAnswer(RecommendationStatus status, bool final)
+    {
+        answers.Add(1, StatusTag(status));
+        if (final)
+        {
+            RecordFinal(status);
+        }
+    }
+
+    /// <summary>A background proof ended (proven, out of time, or failed) with <paramref name="status"/>.</summary>
+    public void RecordFinal(RecommendationStatus status) => finalAnswers.Add(1, StatusTag(status));
+
+    /// <summary>An answer was proven <paramref name="elapsed"/> after its request arrived, in the foreground or not.</summary>
+    public void RecordProof(TimeSpan elapsed, bool inBackground) =>
+        proofDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("phase", inBackground ? "background" : "answer"));
+
+    public void RecordProofRefused() => proofRefused.Add(1);
+
+    public void RecordProofYield() => proofYields.Add(1);
+
     public void RecordQuotaRefusal(QuotaScope scope) =>
         quotaRefusals.Add(1, new KeyValuePair<string, object?>("scope", scope.ToString().ToConstantCase()));
 
@@ -85,6 +127,8 @@ public sealed class RecommendationMetrics : ISolveObserver, IDisposable
             meter.Dispose();
         }
     }
+
+    private static KeyValuePair<string, object?> StatusTag(RecommendationStatus status) => new("status", status.ToString().ToConstantCase());
 
     private static KeyValuePair<string, object?> StoreTag(RecommendationStoreHealth health) => new("store", health.Kind);
 

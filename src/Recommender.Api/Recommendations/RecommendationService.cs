@@ -12,7 +12,10 @@ namespace Recommender.Api.Recommendations;
 /// Serves recommendations: reserves the answer's place in the store within the caller's quota (refused before any
 /// work), solves through the registered <see cref="IRecommender"/> (the solver-slot limit, SOLVER_BUSY, is its
 /// decorator <c>SlotLimitedRecommender</c>, shared with every other caller of the solver), and stores the answer under
-/// a random id in the reserved place.
+/// a random id in the reserved place. The answer comes on the caller's clock (timeLimitMs, else Solver:AnswerWithin);
+/// when it is not proven yet, it is queued for the <see cref="BackgroundProofWorker"/>, which improves the stored
+/// recommendation in place until Solver:TimeLimit from the request's arrival. A request with wait solves in the
+/// foreground up to that whole limit instead.
 /// </summary>
 /// <remarks>
 /// A failed store write does not fail the answer: the client still gets the recommendation (and its id) it waited
@@ -23,12 +26,20 @@ public sealed partial class RecommendationService
 {
     private const int IdBytes = 16;
 
+    /// <summary>How long after its budget ends a proving record may still be written (the last update's own time).</summary>
+    private static readonly TimeSpan ProofWriteMargin = TimeSpan.FromSeconds(1);
+
+    /// <summary>Less budget than this left after the answer is not worth a background solve.</summary>
+    private static readonly TimeSpan MinimumBackground = TimeSpan.FromMilliseconds(5);
+
     private readonly SlotLimitedRecommender recommender;
     private readonly IRecommendationStore store;
     private readonly TimeProvider time;
     private readonly RecommendationMetrics metrics;
     private readonly ILogger<RecommendationService> logger;
     private readonly RecommendationOptions options;
+    private readonly ProofOptions proof;
+    private readonly BackgroundProofQueue proofQueue;
 
     public RecommendationService(
         SlotLimitedRecommender recommender,
@@ -36,9 +47,13 @@ public sealed partial class RecommendationService
         TimeProvider time,
         RecommendationMetrics metrics,
         IOptions<RecommendationOptions> options,
+        ProofOptions proof,
+        BackgroundProofQueue proofQueue,
         ILogger<RecommendationService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        this.proof = proof;
+        this.proofQueue = proofQueue;
         this.recommender = recommender;
         this.store = store;
         this.time = time;
@@ -62,6 +77,7 @@ public sealed partial class RecommendationService
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(caller);
         var id = NewId();
+        var received = time.GetTimestamp();
         var reservedAt = time.GetUtcNow();
         // Held for the whole retention, not just the solve: the oldest place's expiry is then a true "retry after" for
         // the requests refused meanwhile (a single request may carry many aliases). Released below if no answer comes.
@@ -76,7 +92,7 @@ public sealed partial class RecommendationService
         Recommendation answer;
         try
         {
-            answer = await recommender.RecommendAsync(request, catalog, ct).ConfigureAwait(false);
+            answer = await recommender.RecommendAsync(request with { TimeLimitMs = AnswerBudgetMs(request) }, catalog, ct).ConfigureAwait(false);
         }
         catch
         {
@@ -85,7 +101,19 @@ public sealed partial class RecommendationService
         }
 
         var now = time.GetUtcNow();
-        var stored = new StoredRecommendation(id, request, answer, now, now + options.Retention, organization);
+        var proven = RecommendationMerge.IsProven(answer);
+        var left = proof.TimeLimit - time.GetElapsedTime(received);
+        var continued = !proven && !request.Wait && proofQueue.Enabled && left >= MinimumBackground;
+        var stored = new StoredRecommendation(id, request, answer, now, now + options.Retention, organization)
+        {
+            ProvenAt = proven ? now : null,
+            ProvingUntil = continued ? now + left + ProofWriteMargin : null,
+        };
+        if (proven)
+        {
+            metrics.RecordProof(time.GetElapsedTime(received), inBackground: false);
+        }
+
         try
         {
             await store.SaveAsync(caller, stored, ct).ConfigureAwait(false);
@@ -101,6 +129,14 @@ public sealed partial class RecommendationService
             LogStoreFailed(logger, e, stored.Id);
         }
 
+        // Queued after the save, so the worker's update always finds the record.
+        if (continued && !proofQueue.TryEnqueue(new ProofJob(caller, stored, catalog, received, received + (long)(proof.TimeLimit.TotalSeconds * time.TimestampFrequency))))
+        {
+            stored = await NotContinuedAsync(caller, stored).ConfigureAwait(false);
+            continued = false;
+        }
+
+        metrics.RecordAnswer(answer.Status, final: !continued);
         return stored;
     }
 
@@ -117,6 +153,35 @@ public sealed partial class RecommendationService
         return found is not null && found.ExpiresAt > time.GetUtcNow() && (found.Organization is null || isMemberOf(found.Organization))
             ? found
             : throw new NotFoundException("recommendation", id);
+    }
+
+    /// <summary>The foreground budget: the caller's timeLimitMs, else the whole limit when it waits, else Solver:AnswerWithin.</summary>
+    private int? AnswerBudgetMs(LayoutRequest request) =>
+        request.TimeLimitMs ?? (int)Math.Max(1, Math.Floor((request.Wait ? proof.TimeLimit : proof.AnswerWithin).TotalMilliseconds));
+
+    /// <summary>The queue was full: the answer stays as given, and says so.</summary>
+    private async Task<StoredRecommendation> NotContinuedAsync(string caller, StoredRecommendation stored)
+    {
+        metrics.RecordProofRefused();
+        var note = "The background proof was not started (its queue was full): this answer is final as given.";
+        var final = stored with
+        {
+            ProvingUntil = null,
+            Recommendation = stored.Recommendation with
+            {
+                Explanation = stored.Recommendation.Explanation is { } given ? $"{given} {note}" : note,
+            },
+        };
+        try
+        {
+            await store.UpdateAsync(caller, final, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            LogStoreFailed(logger, e, stored.Id);
+        }
+
+        return final;
     }
 
     /// <summary>128 random bits, base64url: not guessable, URL- and Redis-key-safe.</summary>

@@ -12,7 +12,10 @@ namespace Recommender.Api.Recommendations;
 
 public static class RecommendationServiceCollectionExtensions
 {
-    /// <summary>Configuration section of <see cref="SolverOptions"/> (TimeLimit, Workers, RandomSeed, ...).</summary>
+    /// <summary>
+    /// Configuration section of <see cref="SolverOptions"/> (TimeLimit, Workers, RandomSeed, ...) and of
+    /// <see cref="ProofOptions"/> (AnswerWithin, BackgroundWorkers, BackgroundQueueLength; the same TimeLimit).
+    /// </summary>
     public const string SolverSection = "Solver";
 
     /// <summary>Prefix of the recommendation keys in Redis (default <see cref="RedisRecommendationStore.DefaultKeyPrefix"/>).</summary>
@@ -53,6 +56,11 @@ public static class RecommendationServiceCollectionExtensions
             .ValidateOnStart();
 
         var solver = SolverOptionsFrom(configuration.GetSection(SolverSection));
+        var proof = ProofOptionsFrom(configuration.GetSection(SolverSection));
+        services.TryAddSingleton(proof);
+        services.TryAddSingleton(sp => new BackgroundProofQueue(sp.GetRequiredService<ProofOptions>()));
+        services.TryAddSingleton<BackgroundProofWorker>();
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundProofWorker>());
         services.TryAddSingleton<IRecommender>(sp => new CpSatRecommender(solver, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CpSatRecommender>>()));
         // Every caller of the solver goes through one slot limit, whichever IRecommender is registered; the router lets
         // the scale-out's own model queue for the same slots.
@@ -104,6 +112,20 @@ public static class RecommendationServiceCollectionExtensions
         if (options.Problems() is { Count: > 0 } problems)
         {
             throw new OptionsValidationException(SolverSection, typeof(SolverOptions), [.. problems.Select(p => $"{SolverSection}:{p}")]);
+        }
+
+        return options;
+    }
+
+    /// <summary>How answers are split between the caller's clock and the background (section Solver), checked now.</summary>
+    public static ProofOptions ProofOptionsFrom(IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var options = new ProofOptions();
+        section.Bind(options);
+        if (options.Problems() is { Count: > 0 } problems)
+        {
+            throw new OptionsValidationException(SolverSection, typeof(ProofOptions), problems);
         }
 
         return options;

@@ -90,6 +90,34 @@ public sealed partial class ResilientRecommendationStore : IRecommendationStore,
         await pending.SaveAsync(caller, recommendation, ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Updates the copy held here when there is one (it is written to the remote store with its latest state), else the
+    /// remote one; when the remote store cannot be reached the update is kept here like an answer (its place is
+    /// already counted remotely) and written once it is back.
+    /// </summary>
+    public async Task<bool> UpdateAsync(string caller, StoredRecommendation recommendation, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(recommendation);
+        if (await pending.UpdateAsync(caller, recommendation, ct).ConfigureAwait(false))
+        {
+            return true;
+        }
+
+        var (ok, updated) = await TryRemoteAsync("update", t => remote.UpdateAsync(caller, recommendation, t), ct).ConfigureAwait(false);
+        if (ok)
+        {
+            return updated;
+        }
+
+        if (recommendation.ExpiresAt <= time.GetUtcNow() || !(await pending.ReserveAsync(caller, recommendation.Id, recommendation.ExpiresAt, ct).ConfigureAwait(false)).IsGranted)
+        {
+            return false;
+        }
+
+        await pending.SaveAsync(caller, recommendation, ct).ConfigureAwait(false);
+        return true;
+    }
+
     public async Task ReleaseAsync(string caller, string id, CancellationToken ct)
     {
         await pending.ReleaseAsync(caller, id, ct).ConfigureAwait(false);

@@ -25,6 +25,13 @@ public interface IRecommendationStore
     /// </summary>
     Task SaveAsync(string caller, StoredRecommendation recommendation, CancellationToken ct);
 
+    /// <summary>
+    /// Replaces the stored recommendation with <paramref name="recommendation"/>'s id by it, in place: the same place of
+    /// <paramref name="caller"/> and the same expiry (its ExpiresAt is the stored one; the store keeps its own). Used
+    /// by the background proof to publish improvements. False, and nothing changed, when the id is unknown, expired or only reserved.
+    /// </summary>
+    Task<bool> UpdateAsync(string caller, StoredRecommendation recommendation, CancellationToken ct);
+
     /// <summary>Gives back a place reserved for an answer that was never produced (solver failure, busy, cancelled).</summary>
     Task ReleaseAsync(string caller, string id, CancellationToken ct);
 

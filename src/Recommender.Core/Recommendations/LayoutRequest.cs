@@ -82,8 +82,15 @@ public sealed record LayoutRequest
     public int Alternatives { get; init; } = 1;
 
     /// <summary>
-    /// Solve time for this request in milliseconds, at most the service's limit (Solver:TimeLimit); null = that limit.
-    /// For callers with a latency budget (an autoscaler loop): the answer says OPTIMAL or FEASIBLE with its gap.
+    /// Time the answer may take, in milliseconds, at most the service's limit (Solver:TimeLimit); null = the service's
+    /// answer time (Solver:AnswerWithin), or its whole limit with <see cref="Wait"/>. The answer says OPTIMAL or FEASIBLE
+    /// with its gap; an unproven one keeps being proven in the background up to Solver:TimeLimit from the request.
     /// </summary>
     public int? TimeLimitMs { get; init; }
+
+    /// <summary>
+    /// Answer only when the solve is over: proven, or <see cref="TimeLimitMs"/> (default: the service's whole limit,
+    /// Solver:TimeLimit) spent; nothing continues in the background. Default false.
+    /// </summary>
+    public bool Wait { get; init; }
 }

@@ -11,6 +11,9 @@ public sealed class FailingRecommendationStore : IRecommendationStore
     public Task SaveAsync(string caller, StoredRecommendation recommendation, CancellationToken ct) =>
         Task.FromException(new IOException("store is down"));
 
+    public Task<bool> UpdateAsync(string caller, StoredRecommendation recommendation, CancellationToken ct) =>
+        Task.FromException<bool>(new IOException("store is down"));
+
     public Task ReleaseAsync(string caller, string id, CancellationToken ct) => Task.CompletedTask;
 
     public Task<StoredRecommendation?> GetAsync(string id, CancellationToken ct) => Task.FromResult<StoredRecommendation?>(null);

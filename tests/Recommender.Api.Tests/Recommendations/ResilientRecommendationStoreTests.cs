@@ -180,6 +180,28 @@ public sealed class ResilientRecommendationStoreTests
         Assert.True(store.Breaker.TryEnter()); // The delay has passed: the next call probes at once.
     }
 
+    [Fact]
+    public async Task An_update_goes_to_the_store_when_it_answers_and_is_kept_here_when_it_does_not()
+    {
+        var saved = Recommendation("a1");
+        Assert.True((await store.ReserveAsync("alice", "a1", saved.ExpiresAt, CancellationToken.None)).IsGranted);
+        await store.SaveAsync("alice", saved, CancellationToken.None);
+
+        Assert.True(await store.UpdateAsync("alice", saved with { ProvenAt = time.GetUtcNow() }, CancellationToken.None));
+        Assert.NotNull((await remote.GetAsync("a1", CancellationToken.None))!.ProvenAt);
+        Assert.False(await store.UpdateAsync("alice", Recommendation("unknown"), CancellationToken.None));
+
+        remote.Down = true;
+        var later = saved with { ProvenAt = time.GetUtcNow(), Recommendation = saved.Recommendation with { Explanation = "later" } };
+        Assert.True(await store.UpdateAsync("alice", later, CancellationToken.None));
+        Assert.Equal("later", (await store.GetAsync("a1", CancellationToken.None))!.Recommendation.Explanation);
+
+        remote.Down = false;
+        time.Advance(Delay);
+        Assert.Equal(1, await store.FlushAsync(CancellationToken.None));
+        Assert.Equal("later", (await remote.GetAsync("a1", CancellationToken.None))!.Recommendation.Explanation);
+    }
+
     private StoredRecommendation Recommendation(string id, TimeSpan? retention = null)
     {
         var now = time.GetUtcNow();

@@ -31,6 +31,9 @@ public sealed class ScriptedRecommendationStore(TimeProvider time, Recommendatio
             return true;
         });
 
+    public Task<bool> UpdateAsync(string caller, StoredRecommendation recommendation, CancellationToken ct) =>
+        Call(() => inner.UpdateAsync(caller, recommendation, ct));
+
     public Task ReleaseAsync(string caller, string id, CancellationToken ct) =>
         Call(async () =>
         {

@@ -11,6 +11,7 @@ public sealed class SolverApiFactory : IDisposable
         Api.Settings["Solver:Workers"] = "1";
         Api.Settings["Solver:RandomSeed"] = "42";
         Api.Settings["Solver:TimeLimit"] = "00:00:08";
+        Api.Settings["Solver:AnswerWithin"] = "00:00:08";
     }
 
     public ApiFactory Api { get; } = new();

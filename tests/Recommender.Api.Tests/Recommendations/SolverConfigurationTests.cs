@@ -13,9 +13,35 @@ public sealed class SolverConfigurationTests
     {
         var options = RecommendationServiceCollectionExtensions.SolverOptionsFrom(Section([]));
 
-        Assert.Equal(TimeSpan.FromSeconds(1), options.TimeLimit);
+        Assert.Equal(TimeSpan.FromSeconds(10), options.TimeLimit);
         Assert.Equal(new SolverOptions().Workers, options.Workers);
+        var proof = RecommendationServiceCollectionExtensions.ProofOptionsFrom(Section([]));
+        Assert.Equal(TimeSpan.FromMilliseconds(100), proof.AnswerWithin);
+        Assert.Equal(options.TimeLimit, proof.TimeLimit);
+        Assert.Equal(1, proof.BackgroundWorkers);
     }
+
+    [Fact]
+    public void The_answer_time_and_the_background_come_from_the_same_section()
+    {
+        var proof = RecommendationServiceCollectionExtensions.ProofOptionsFrom(Section(new()
+        {
+            ["Solver:TimeLimit"] = "00:00:05",
+            ["Solver:AnswerWithin"] = "00:00:00.050",
+            ["Solver:BackgroundWorkers"] = "2",
+            ["Solver:BackgroundQueueLength"] = "7",
+        }));
+
+        Assert.Equal((TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(50), 2, 7), (proof.TimeLimit, proof.AnswerWithin, proof.BackgroundWorkers, proof.BackgroundQueueLength));
+    }
+
+    [Theory]
+    [InlineData("Solver:AnswerWithin", "00:00:00")]
+    [InlineData("Solver:AnswerWithin", "00:00:11")]
+    [InlineData("Solver:BackgroundWorkers", "-1")]
+    [InlineData("Solver:BackgroundQueueLength", "0")]
+    public void A_nonsense_answer_time_or_background_is_refused_at_start_up(string key, string value) =>
+        Assert.Throws<OptionsValidationException>(() => RecommendationServiceCollectionExtensions.ProofOptionsFrom(Section(new() { [key] = value })));
 
     [Fact]
     public void Time_limit_workers_and_seed_come_from_configuration()

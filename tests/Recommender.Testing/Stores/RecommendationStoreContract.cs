@@ -150,6 +150,59 @@ public abstract class RecommendationStoreContract
         Assert.All(results, r => Assert.InRange(r.Count(x => x.IsGranted), 5, 10));
     }
 
+    [Fact]
+    public async Task An_update_replaces_the_record_in_place_keeping_its_expiry_and_its_single_place()
+    {
+        var store = CreateStore(new RecommendationQuota(2, 10));
+        await SaveAsync(store, "alice", "a1");
+        var saved = (await store.GetAsync("a1", CancellationToken.None))!;
+        var improvement = new RecommendationImprovement(
+            Time.GetUtcNow(), RecommendationChanges.Status, RecommendationStatus.Feasible, RecommendationStatus.Optimal, 2m, 2m, 1m, 2m, 0.5, 0);
+        var proven = saved with
+        {
+            Recommendation = saved.Recommendation with { Explanation = "proven later" },
+            Improvements = [improvement],
+            ProvenAt = Time.GetUtcNow(),
+        };
+        Time.Advance(TimeSpan.FromHours(1));
+
+        Assert.True(await store.UpdateAsync("alice", proven, CancellationToken.None));
+
+        var read = (await store.GetAsync("a1", CancellationToken.None))!;
+        Assert.Equal("proven later", read.Recommendation.Explanation);
+        Assert.Equal(improvement, Assert.Single(read.Improvements));
+        Assert.Equal(proven.ProvenAt, read.ProvenAt);
+        Assert.Equal(saved.ExpiresAt, read.ExpiresAt);
+        Assert.True((await store.ReserveAsync("alice", "a2", Time.GetUtcNow() + Day, CancellationToken.None)).IsGranted);
+        Assert.False((await store.ReserveAsync("alice", "a3", Time.GetUtcNow() + Day, CancellationToken.None)).IsGranted);
+        Time.Advance(Day - TimeSpan.FromHours(1));
+        Assert.Null(await store.GetAsync("a1", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task An_update_of_an_unknown_reserved_expired_or_other_callers_id_changes_nothing()
+    {
+        var store = CreateStore(new RecommendationQuota(10, 100));
+        var unknown = Recommendation("unknown", Day);
+        Assert.False(await store.UpdateAsync("alice", unknown, CancellationToken.None));
+        Assert.Null(await store.GetAsync("unknown", CancellationToken.None));
+
+        Assert.True((await store.ReserveAsync("alice", "reserved", Time.GetUtcNow() + Day, CancellationToken.None)).IsGranted);
+        Assert.False(await store.UpdateAsync("alice", Recommendation("reserved", Day), CancellationToken.None));
+        Assert.Null(await store.GetAsync("reserved", CancellationToken.None));
+
+        await SaveAsync(store, "alice", "mine");
+        Assert.False(await store.UpdateAsync("bob", Recommendation("mine", Day) with { ProvenAt = Time.GetUtcNow() }, CancellationToken.None));
+        Assert.Null((await store.GetAsync("mine", CancellationToken.None))!.ProvenAt);
+
+        var brief = Recommendation("brief", TimeSpan.FromMinutes(1));
+        Assert.True((await store.ReserveAsync("alice", "brief", brief.ExpiresAt, CancellationToken.None)).IsGranted);
+        await store.SaveAsync("alice", brief, CancellationToken.None);
+        Time.Advance(TimeSpan.FromMinutes(1));
+        Assert.False(await store.UpdateAsync("alice", brief with { ProvenAt = Time.GetUtcNow() }, CancellationToken.None));
+        Assert.Null(await store.GetAsync("brief", CancellationToken.None));
+    }
+
     /// <summary>Reserves, then saves, a recommendation kept for a day from now.</summary>
     protected async Task SaveAsync(IRecommendationStore store, string caller, string id)
     {

@@ -33,7 +33,9 @@ internal static class LayoutRequestDescriptions
     public static readonly string MaxNodes = string.Create(
         CultureInfo.InvariantCulture, $"Total nodes ≤ maxNodes (at most {LayoutRequestLimits.MaxNodes}). Default {LayoutRequestLimits.MaxNodes}.");
 
-    public const string TimeLimitMs = "Solve time for this request in ms (1 up to the service's Solver:TimeLimit, 1 s unless configured), shared by the best layout and its alternatives; when it runs out the answer is FEASIBLE with its proven gap (or TIMED_OUT). For callers with a latency budget. Null: the service's limit.";
+    public const string TimeLimitMs = "Time the answer may take in ms (1 up to the service's Solver:TimeLimit, 10 s unless configured), shared by the best layout and its alternatives; when it runs out the answer is FEASIBLE with its proven gap (or TIMED_OUT), and unless wait is set the solve goes on in the background up to Solver:TimeLimit from the request, improving the stored recommendation (see proof and improvements). Null: the service's answer time (Solver:AnswerWithin, 100 ms unless configured), or its whole limit with wait.";
+
+    public const string Wait = "True: answer only when the solve is over (proven, or timeLimitMs, default the service's whole Solver:TimeLimit, spent), with nothing left to the background. Default false: answer within timeLimitMs and prove in the background.";
 
     public static readonly string Alternatives = string.Create(
         CultureInfo.InvariantCulture,

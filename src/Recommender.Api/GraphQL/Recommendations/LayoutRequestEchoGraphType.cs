@@ -38,5 +38,6 @@ public sealed class LayoutRequestEchoGraphType : ObjectGraphType<LayoutRequest>
         Field("spotDiversity", x => x.SpotDiversity).Description(D.SpotDiversity);
         Field("alternatives", x => x.Alternatives).Description(D.Alternatives);
         Field("timeLimitMs", x => x.TimeLimitMs, nullable: true).Description(D.TimeLimitMs);
+        Field("wait", x => x.Wait).Description(D.Wait);
     }
 }

@@ -37,5 +37,6 @@ public sealed class LayoutRequestInputType : InputObjectGraphType<LayoutRequest>
         Field<NonNullGraphType<IntGraphType>>("spotDiversity").Description(D.SpotDiversity).DefaultValue(1);
         Field<NonNullGraphType<IntGraphType>>("alternatives").Description(D.Alternatives).DefaultValue(1);
         Field<IntGraphType>("timeLimitMs").Description(D.TimeLimitMs);
+        Field<NonNullGraphType<BooleanGraphType>>("wait").Description(D.Wait).DefaultValue(false);
     }
 }

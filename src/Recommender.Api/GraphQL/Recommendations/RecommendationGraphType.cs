@@ -11,7 +11,9 @@ public sealed class RecommendationGraphType : ObjectGraphType<StoredRecommendati
         Name = "Recommendation";
         Description =
             "Node-pool layouts answering a LayoutRequest. An impossible request is an answer too (status INFEASIBLE with "
-            + "an explanation), never an error. Kept for recommendation(id) until expiresAt.";
+            + "an explanation), never an error. Kept for recommendation(id) until expiresAt. An answer not yet proven when "
+            + "given is improved in place by a background solve while proof is PROVING: status, layouts, lowerBound, gap "
+            + "and provenAt then show the latest state, and improvements what changed when.";
         Field<NonNullGraphType<IdGraphType>>("id").Description("Opaque random id; read the answer again with recommendation(id).")
             .Resolve(ctx => ctx.Source.Id);
         Field<NonNullGraphType<RecommendationStatusGraphType>>("status").Description("How far the answer can be trusted.")
@@ -23,7 +25,16 @@ public sealed class RecommendationGraphType : ObjectGraphType<StoredRecommendati
             .Description("Proven lower bound on the hourly price of any layout; null when none is known.");
         Field("gap", x => x.Recommendation.Gap, nullable: true)
             .Description("(hourly price of the best layout - lowerBound) / that price; 0 when optimal, null without both.");
-        Field("solveTimeMs", x => x.Recommendation.SolveTimeMs).Description("Wall time the solver spent on the request, in milliseconds.");
+        Field("solveTimeMs", x => x.Recommendation.SolveTimeMs)
+            .Description("Wall time the solver spent on the request, in milliseconds: at answer time plus any background solve.");
+        Field<NonNullGraphType<ProofStateGraphType>>("proof")
+            .Description("PROVING while a background solve may still improve this recommendation (read it again), else DONE.")
+            .Resolve(ctx => ctx.Source.IsProvingAt(ctx.RequestServices!.GetRequiredService<TimeProvider>().GetUtcNow()) ? ProofState.Proving : ProofState.Done);
+        Field("provenAt", x => x.ProvenAt, nullable: true)
+            .Description("When the answer was proven (OPTIMAL or INFEASIBLE): at answer time or by the background solve; null while unproven.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<RecommendationImprovementGraphType>>>>("improvements")
+            .Description("What background solves changed after the answer was given, oldest first; empty when nothing did.")
+            .Resolve(ctx => ctx.Source.Improvements);
         Field("explanation", x => x.Recommendation.Explanation, nullable: true)
             .Description("Why the request is infeasible, or what happened on a time limit; null when optimal.");
         Field("catalogVersion", x => x.Recommendation.CatalogVersion).Description("Version of the region catalog the answer was computed from.");
