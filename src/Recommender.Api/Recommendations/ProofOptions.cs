@@ -18,6 +18,13 @@ public sealed class ProofOptions
     public TimeSpan TimeLimit { get; set; } = SolverOptions.Default.TimeLimit;
 
     /// <summary>
+    /// Time a recommendScaleOut without timeLimitMs gets (at most TimeLimit). Scale-outs are not continued in the
+    /// background (an autoscaler acts on the answer it has), so this is their whole budget: 1 s, as before answers on the
+    /// caller's clock, not the 10 s of a whole recommendLayout.
+    /// </summary>
+    public TimeSpan ScaleOutWithin { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Background solves running at once, each on one core and only in a solver slot no request waits for. Default 1:
     /// proofs use at most one core, and requests always come first.
     /// </summary>
@@ -36,6 +43,11 @@ public sealed class ProofOptions
         if (AnswerWithin <= TimeSpan.Zero || AnswerWithin > TimeLimit)
         {
             problems.Add("Solver:AnswerWithin must be positive and at most Solver:TimeLimit.");
+        }
+
+        if (ScaleOutWithin <= TimeSpan.Zero || ScaleOutWithin > TimeLimit)
+        {
+            problems.Add("Solver:ScaleOutWithin must be positive and at most Solver:TimeLimit.");
         }
 
         if (BackgroundWorkers < 0)

@@ -72,7 +72,7 @@ public static class RecommendationServiceCollectionExtensions
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RecommendationMetrics>());
         });
         services.TryAddSingleton(sp => new SolverSlots(sp.GetRequiredService<SlotLimitedRecommender>(), sp.GetRequiredService<SolverSlotRouter>()));
-        services.TryAddSingleton(_ => new ScaleOutSolver(solver.TimeLimit, solver.Workers, solver.RandomSeed));
+        services.TryAddSingleton(_ => new ScaleOutSolver(solver.TimeLimit, solver.Workers, solver.RandomSeed, proof.ScaleOutWithin));
         services.TryAddSingleton<ScaleOutService>();
 
         if (useRedis)

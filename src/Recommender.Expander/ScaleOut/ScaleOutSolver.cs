@@ -12,13 +12,19 @@ namespace Recommender.Expander.ScaleOut;
 /// each alternative, each forbidding the option sets found before), checks the pods' packing, and prices the
 /// single-pool baseline. CPU-bound for up to the time limit; callers run it in a solver slot (<see cref="ScaleOutService"/>).
 /// </summary>
-/// <param name="maxTimeLimit">The service's solve-time limit (Solver:TimeLimit): the default and the most a request may ask.</param>
-public sealed class ScaleOutSolver(TimeSpan maxTimeLimit, int workers = 1, int randomSeed = 0)
+/// <param name="maxTimeLimit">The service's solve-time limit (Solver:TimeLimit): the most a request may ask.</param>
+/// <param name="defaultTimeLimit">
+/// The time a request without timeLimitMs gets (Solver:ScaleOutWithin); null = <paramref name="maxTimeLimit"/>. A scale-out
+/// has no background proof: an autoscaler acts on the answer it gets, so its default is short.
+/// </param>
+public sealed class ScaleOutSolver(TimeSpan maxTimeLimit, int workers = 1, int randomSeed = 0, TimeSpan? defaultTimeLimit = null)
 {
     /// <summary>The least time a further solve (an alternative) is started with.</summary>
     private static readonly TimeSpan MinimumSolve = TimeSpan.FromMilliseconds(5);
 
     public int MaxTimeLimitMs { get; } = (int)Math.Clamp(maxTimeLimit.TotalMilliseconds, 1, int.MaxValue);
+
+    public int DefaultTimeLimitMs { get; } = (int)Math.Clamp((defaultTimeLimit ?? maxTimeLimit).TotalMilliseconds, 1, maxTimeLimit.TotalMilliseconds);
 
     /// <exception cref="Core.Errors.ValidationException">Malformed input, naming the field.</exception>
     public ScaleOutResult Solve(ScaleOutRequest request, RegionCatalog catalog, CancellationToken ct)
@@ -28,7 +34,7 @@ public sealed class ScaleOutSolver(TimeSpan maxTimeLimit, int workers = 1, int r
         var started = Stopwatch.GetTimestamp();
         ScaleOutValidator.Validate(request, catalog, MaxTimeLimitMs);
         var problem = ScaleOutProblemBuilder.Build(request, catalog);
-        var limit = TimeSpan.FromMilliseconds(request.TimeLimitMs ?? MaxTimeLimitMs);
+        var limit = TimeSpan.FromMilliseconds(request.TimeLimitMs ?? DefaultTimeLimitMs);
         var baseline = Baseline(problem);
 
         ScaleOutResult Answer(RecommendationStatus status, IReadOnlyList<ScaleOutPlan> plans, decimal? bound, string? explanation)

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Recommender.Api.Recommendations;
@@ -19,6 +20,27 @@ public sealed class SolverConfigurationTests
         Assert.Equal(TimeSpan.FromMilliseconds(100), proof.AnswerWithin);
         Assert.Equal(options.TimeLimit, proof.TimeLimit);
         Assert.Equal(1, proof.BackgroundWorkers);
+        Assert.Equal(TimeSpan.FromSeconds(1), proof.ScaleOutWithin);
+    }
+
+    [Fact]
+    public void A_scale_out_without_a_time_limit_gets_scale_out_within_and_may_ask_for_up_to_the_whole_limit()
+    {
+        var proof = RecommendationServiceCollectionExtensions.ProofOptionsFrom(Section(new() { ["Solver:TimeLimit"] = "00:00:08", ["Solver:ScaleOutWithin"] = "00:00:00.750" }));
+        var solver = new Recommender.Expander.ScaleOut.ScaleOutSolver(proof.TimeLimit, defaultTimeLimit: proof.ScaleOutWithin);
+
+        Assert.Equal((750, 8000), (solver.DefaultTimeLimitMs, solver.MaxTimeLimitMs));
+        Assert.Equal(8000, new Recommender.Expander.ScaleOut.ScaleOutSolver(proof.TimeLimit).DefaultTimeLimitMs);
+    }
+
+    [Fact]
+    public async Task The_service_gives_scale_outs_one_second_by_default_not_the_whole_limit()
+    {
+        await using var api = new ApiFactory();
+
+        var solver = api.Services.GetRequiredService<Recommender.Expander.ScaleOut.ScaleOutSolver>();
+
+        Assert.Equal((1000, 10_000), (solver.DefaultTimeLimitMs, solver.MaxTimeLimitMs));
     }
 
     [Fact]
@@ -38,6 +60,8 @@ public sealed class SolverConfigurationTests
     [Theory]
     [InlineData("Solver:AnswerWithin", "00:00:00")]
     [InlineData("Solver:AnswerWithin", "00:00:11")]
+    [InlineData("Solver:ScaleOutWithin", "00:00:00")]
+    [InlineData("Solver:ScaleOutWithin", "00:00:11")]
     [InlineData("Solver:BackgroundWorkers", "-1")]
     [InlineData("Solver:BackgroundQueueLength", "0")]
     public void A_nonsense_answer_time_or_background_is_refused_at_start_up(string key, string value) =>

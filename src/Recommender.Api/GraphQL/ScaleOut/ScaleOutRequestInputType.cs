@@ -46,7 +46,10 @@ public sealed class ScaleOutRequestInputType : InputObjectGraphType<ScaleOutRequ
         Field<StringGraphType>("gpuModel").Description(D.GpuModel);
         Field<NonNullGraphType<IntGraphType>>("alternatives").Description(
             "How many changes to return (1-10), best first, each with a different set of grown and added pools.").DefaultValue(1);
-        Field<IntGraphType>("timeLimitMs").Description(D.TimeLimitMs);
+        Field<IntGraphType>("timeLimitMs").Description(
+            "Solve time in ms, best change and alternatives together (1 up to the service's Solver:TimeLimit). Null: "
+            + "Solver:ScaleOutWithin (1 s unless configured). Nothing goes on in the background: when it runs out the answer "
+            + "is FEASIBLE with its proven gap, or TIMED_OUT.");
     }
 
     public override object ParseDictionary(IDictionary<string, object?> value)
