@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of the solution and prints one closing line "N passed, N failed".
-# On a fresh Debian machine it first installs what the tests need: redis-server (the Redis store tests start their
+# On a fresh Debian machine it first installs what the tests need: chromium (tests/Recommender.Web.Tests), redis-server (the Redis store tests start their
 # own server from this binary on a free loopback port) and PostgreSQL (the clustered Quartz tests; started here as a
 # throwaway cluster on loopback, its connection string handed to the tests in RECOMMENDER_TEST_POSTGRES).
 set -euo pipefail
@@ -10,6 +10,8 @@ root=$(pwd)
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# The console's browser tests drive Debian's chromium through Playwright (which never downloads a browser of its own).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive
