@@ -1,0 +1,10 @@
+// Every console page, in nav order: one line per page. Pages live in src/pages/<area>/.
+// The service must answer index.html for each path: keep src/Recommender.Api/WebConsole/ConsoleRoutes.cs in step.
+import type { RouteDef } from './router';
+
+export const routes: RouteDef[] = [
+  { path: '/', title: 'Catalog', load: () => import('./pages/catalog/CatalogPage') },
+];
+
+/** Not a console page: a full page load of the separate GraphiQL entry. */
+export const graphiqlPath = '/graphql/ui';
