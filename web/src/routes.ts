@@ -4,6 +4,11 @@ import type { RouteDef } from './router';
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'Catalog', load: () => import('./pages/catalog/CatalogPage') },
+  { path: '/scale-out', title: 'Scale out', load: () => import('./pages/scaleout/ScaleOutPage') },
+  { path: '/provision', title: 'Provision', load: () => import('./pages/provision/ProvisionPage') },
+  { path: '/clusters', title: 'Clusters', load: () => import('./pages/clusters/ClustersPage') },
+  { path: '/secrets', title: 'Secrets', load: () => import('./pages/secrets/SecretsPage') },
+  { path: '/signin', title: 'Sign in', load: () => import('./pages/signin/SignInPage') },
 ];
 
 /** Not a console page: a full page load of the separate GraphiQL entry. */
