@@ -348,7 +348,7 @@ export default function ScaleOutPage() {
         ) : log.length === 0 ? (
           <p class="muted">No consultations for this cluster yet.</p>
         ) : (
-          <div class="table-wrap" tabIndex={0} role="region" aria-label="Consultations">
+          <div class="table-wrap wrap" tabIndex={0} role="region" aria-label="Consultations">
             <table>
               <thead>
                 <tr>

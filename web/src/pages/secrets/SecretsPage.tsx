@@ -150,7 +150,7 @@ export default function SecretsPage() {
           ) : rows.length === 0 ? (
             <p class="muted">No secrets yet.</p>
           ) : (
-            <div class="table-wrap" tabIndex={0} role="region" aria-label="Secrets">
+            <div class="table-wrap wrap" tabIndex={0} role="region" aria-label="Secrets">
               <table>
                 <thead>
                   <tr>
