@@ -4,6 +4,7 @@ import type { RouteDef } from './router';
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'Catalog', load: () => import('./pages/catalog/CatalogPage') },
+  { path: '/recommend', title: 'Recommend', load: () => import('./pages/recommend/RecommendPage') },
 ];
 
 /** Not a console page: a full page load of the separate GraphiQL entry. */
