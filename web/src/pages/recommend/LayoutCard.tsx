@@ -52,6 +52,7 @@ export function LayoutCard({ rec, layout, index }: { rec: Recommendation; layout
           </dd>
         </div>
       </dl>
+      <div class="scroll-x">
       <table class="pools">
         <caption class="sr-only">Pools of {index === 0 ? 'the best layout' : `alternative ${index}`}</caption>
         <thead>
@@ -89,6 +90,8 @@ export function LayoutCard({ rec, layout, index }: { rec: Recommendation; layout
           ))}
         </tbody>
       </table>
+      </div>
+      <div class="scroll-x">
       <table class="fit">
         <caption>Allocatable against the request</caption>
         <thead>
@@ -132,6 +135,7 @@ export function LayoutCard({ rec, layout, index }: { rec: Recommendation; layout
           )}
         </tbody>
       </table>
+      </div>
       {index === 0 && (
         <p class="small muted bound">
           Lower bound {rec.lowerBound === null || rec.lowerBound === undefined ? 'unknown' : price(rec.lowerBound, cur)}, gap{' '}

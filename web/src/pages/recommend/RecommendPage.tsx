@@ -104,6 +104,11 @@ export default function RecommendPage() {
     return () => clearTimeout(t);
   }, [rec, polls]);
 
+  // For measurements (tests read it): when the cards of the latest answer are on screen.
+  useEffect(() => {
+    if (rec) performance.mark('console:cards-rendered', { detail: rec.id });
+  }, [rec]);
+
   const link = `${location.origin}/recommend?${toQuery(solvedFor ?? form).toString()}`;
 
   return (
