@@ -4,6 +4,7 @@ import type { RouteDef } from './router';
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'Catalog', load: () => import('./pages/catalog/CatalogPage') },
+  { path: '/recommend', title: 'Recommend', load: () => import('./pages/recommend/RecommendPage') },
   { path: '/scale-out', title: 'Scale out', load: () => import('./pages/scaleout/ScaleOutPage') },
   { path: '/provision', title: 'Provision', load: () => import('./pages/provision/ProvisionPage') },
   { path: '/clusters', title: 'Clusters', load: () => import('./pages/clusters/ClustersPage') },
