@@ -42,6 +42,19 @@ public sealed class ProvisionPageTests(ProvisioningConsoleFixture fixture) : ICl
 
         Assert.Equal("web-e2e-kubeconfig.yaml", download.SuggestedFilename);
         Assert.Contains("kind: Config", config, StringComparison.Ordinal);
+
+        // Scale-out against the cluster's current pools, logged under its id.
+        var p = page.Page;
+        await page.GotoAsync("/scale-out");
+        await p.GetByLabel("Load pools from").SelectOptionAsync(new SelectOptionValue { Index = 1 });
+        await p.GetByRole(AriaRole.Button, new() { Name = "Load", Exact = true }).ClickAsync();
+        await Expect(p.GetByLabel("Cluster label")).Not.ToHaveValueAsync("my-cluster");
+        await Expect(p.GetByLabel("Pool 1 instance type")).Not.ToHaveValueAsync("ecs.g7.xlarge");
+        await p.GetByRole(AriaRole.Button, new() { Name = "Recommend a scale-out" }).ClickAsync();
+        await Expect(p.Locator("[data-plan='0']")).ToBeVisibleAsync();
+        await Expect(p.Locator("tr[data-consultation]")).ToHaveCountAsync(1);
+        await page.ScreenshotAsync("scale-out");
+        await page.AssertAccessibleAsync("scale-out");
     }
 
     [BrowserFact]

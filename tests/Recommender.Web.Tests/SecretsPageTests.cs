@@ -62,4 +62,73 @@ public sealed class SecretsPageTests(ProvisioningConsoleFixture fixture) : IClas
         await page.ScreenshotAsync();
         await page.AssertAccessibleAsync();
     }
+
+    [BrowserFact]
+    public async Task A_rotation_racing_another_is_a_CONFLICT_that_reloads_the_list_and_keeps_what_was_typed()
+    {
+        await using var page = await fixture.OpenPageAsync();
+        await ConsoleSteps.SignInAsync(page, "racing");
+        var created = await ConsoleSteps.CreateAlibabaSecretAsync(page, "racing", "shared");
+        var id = created.GetProperty("createSecret").GetProperty("id").GetString();
+        await page.GotoAsync("/secrets");
+        var p = page.Page;
+        await p.GetByRole(AriaRole.Button, new() { Name = "Rotate shared" }).ClickAsync();
+        await p.GetByLabel("AccessKey ID").FillAsync(ProvisioningConsoleFixture.AccessKeyId);
+        await p.GetByLabel("AccessKey secret").FillAsync(ProvisioningConsoleFixture.AccessKeySecret);
+
+        await ConsoleSteps.GraphQLAsync(page, """
+            mutation($org: ID!, $id: ID!, $input: SecretInput!) { updateSecret(org: $org, id: $id, version: 1, input: $input) { version } }
+            """, new
+        {
+            org = "racing",
+            id,
+            // Other tags than the page sends: the same write twice would be taken for a retried one and accepted.
+            input = new
+            {
+                name = "shared",
+                type = "ALIBABA",
+                tags = new[] { "rotated-elsewhere" },
+                values = new[]
+                {
+                    new { field = "ALIBABA_ACCESS_KEY_ID", value = ProvisioningConsoleFixture.AccessKeyId },
+                    new { field = "ALIBABA_ACCESS_KEY_SECRET", value = ProvisioningConsoleFixture.AccessKeySecret },
+                },
+            },
+        });
+        await p.GetByRole(AriaRole.Button, new() { Name = "Rotate", Exact = true }).ClickAsync();
+
+        await Expect(p.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Conflict");
+        await Expect(p.GetByRole(AriaRole.Status)).ToContainTextAsync("Someone rotated this secret");
+        await Expect(p.Locator("tr[data-secret='shared'] td.num")).ToHaveTextAsync("2");
+        await Expect(p.GetByLabel("AccessKey ID")).ToHaveValueAsync(ProvisioningConsoleFixture.AccessKeyId);
+        await page.ScreenshotAsync();
+        await page.AssertAccessibleAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_sealed_Vault_is_a_clear_banner_and_the_form_keeps_what_was_typed()
+    {
+        await using var page = await fixture.OpenPageAsync();
+        await ConsoleSteps.SignInAsync(page, "sealed");
+        await page.GotoAsync("/secrets");
+        var p = page.Page;
+        await Expect(p.GetByText("No secrets yet.")).ToBeVisibleAsync();
+        await p.GetByLabel("Name", new() { Exact = true }).FillAsync("during-the-outage");
+        await p.GetByLabel("AccessKey ID").FillAsync(ProvisioningConsoleFixture.AccessKeyId);
+        await p.GetByLabel("AccessKey secret").FillAsync(ProvisioningConsoleFixture.AccessKeySecret);
+        await p.GetByLabel("Check the key with Alibaba Cloud first (one read-only call)").UncheckAsync();
+
+        fixture.Vault.Seal();
+        try
+        {
+            await p.GetByRole(AriaRole.Button, new() { Name = "Store secret" }).ClickAsync();
+            await Expect(p.GetByRole(AriaRole.Alert).First).ToContainTextAsync("The secret store is unavailable");
+            await Expect(p.GetByLabel("Name", new() { Exact = true })).ToHaveValueAsync("during-the-outage");
+            await page.ScreenshotAsync();
+        }
+        finally
+        {
+            fixture.Vault.Unseal();
+        }
+    }
 }

@@ -78,7 +78,16 @@ export function describe(failure: unknown): string {
       return `Too many requests: ${failure.message} Try again shortly.`;
     case 'server':
       return `The service failed (${failure.status ?? 'error'}): ${failure.message} Try again; what you typed is kept.`;
+    case 'not-found':
+      return `Not found: ${failure.message}`;
     default:
-      return failure.message;
+      switch (failure.errors[0]?.extensions?.code) {
+        case 'CONFLICT':
+          return `Conflict: ${failure.message}`;
+        case 'SECRETS_UNAVAILABLE':
+          return `The secret store is unavailable (${failure.message}). Nothing was read or written; try again shortly, what you typed is kept.`;
+        default:
+          return failure.message;
+      }
   }
 }

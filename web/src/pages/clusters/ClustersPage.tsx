@@ -94,7 +94,7 @@ export default function ClustersPage() {
           No clusters yet. <a href="/provision">Provision one</a>.
         </p>
       ) : (
-        <div class="table-wrap wrap" tabIndex={0} role="region" aria-label="Clusters">
+        <div class="table-wrap op-wrap" tabIndex={0} role="region" aria-label="Clusters">
           <table>
             <thead>
               <tr>

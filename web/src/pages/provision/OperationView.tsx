@@ -99,7 +99,7 @@ export function OperationView({ org, id }: { org: string; id: string }) {
             )}
             {!finalStates.has(operation.state) && <span class="muted"> · following live</span>}
           </p>
-          <ol class="steps" aria-label="Steps">
+          <ol class="op-steps" aria-label="Steps">
             {operation.steps.map((step, i) => (
               <li key={`${step.name}-${i}`} class={`state-${step.state}`} data-step={step.name} data-state={step.state}>
                 <strong>{step.name}</strong>
@@ -107,7 +107,7 @@ export function OperationView({ org, id }: { org: string; id: string }) {
                 {step.attempts > 1 && <span class="muted"> · {step.attempts} attempts</span>}
                 {step.finishedAt && <span class="muted small"> · {time(step.finishedAt)}</span>}
                 {step.state === 'FAILED' && (step.vendorCode || step.vendorMessage) && (
-                  <dl class="vendor-error" aria-label={`Alibaba Cloud error of ${step.name}`}>
+                  <dl class="op-vendor-error" aria-label={`Alibaba Cloud error of ${step.name}`}>
                     <dt>Alibaba code</dt>
                     <dd class="mono" data-vendor-code>
                       {step.vendorCode ?? '(none)'}

@@ -200,9 +200,9 @@ export default function ProvisionPage() {
               <legend>
                 Layouts ({recommendation.status.toLowerCase()}, best first)
               </legend>
-              <div class="cards">
+              <div class="op-cards">
                 {recommendation.layouts.map((layout, i) => (
-                  <label key={i} class={`card${i === layoutIndex ? ' selected' : ''}`} data-layout={i}>
+                  <label key={i} class={`card${i === layoutIndex ? ' op-selected' : ''}`} data-layout={i}>
                     <input type="radio" name="layout" checked={i === layoutIndex} onChange={() => setLayoutIndex(i)} />{' '}
                     <strong>{i === 0 ? 'Best' : `Alternative ${i}`}</strong>: {price(layout.hourlyPrice, recommendation.currency)}/h ·{' '}
                     {money(layout.monthlyPrice, recommendation.currency)}/month · {layout.nodeCount} nodes

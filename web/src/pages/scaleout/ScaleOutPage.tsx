@@ -248,7 +248,7 @@ export default function ScaleOutPage() {
           {form.pools.map((p, i) => {
             const typeError = fieldErrors[`input.pools[${i}].instanceType`] ?? fieldErrors[`input.pools.${i}.instanceType`];
             return (
-              <div class="pool-row" key={i} data-pool={i}>
+              <div class="op-pool-row" key={i} data-pool={i}>
                 <Field id={`so-pool-${i}-type`} label={`Pool ${i + 1} instance type`} error={typeError}>
                   <input
                     id={`so-pool-${i}-type`}
@@ -306,7 +306,7 @@ export default function ScaleOutPage() {
             </p>
           </div>
           {answer.explanation && <p>{answer.explanation}</p>}
-          <div class="cards">
+          <div class="op-cards">
             {answer.plans.map((plan, i) => (
               <article class="card" key={i} aria-labelledby={`so-plan-${i}`} data-plan={i}>
                 <h3 id={`so-plan-${i}`}>
@@ -348,7 +348,7 @@ export default function ScaleOutPage() {
         ) : log.length === 0 ? (
           <p class="muted">No consultations for this cluster yet.</p>
         ) : (
-          <div class="table-wrap wrap" tabIndex={0} role="region" aria-label="Consultations">
+          <div class="table-wrap op-wrap" tabIndex={0} role="region" aria-label="Consultations">
             <table>
               <thead>
                 <tr>

@@ -142,7 +142,7 @@ export default function SecretsPage() {
         </Notice>
       )}
       {notice && <Notice>{notice}</Notice>}
-      <div class="grid-2">
+      <div class="op-grid-2">
         <div>
           <h2>Stored secrets</h2>
           {rows === null ? (
@@ -150,7 +150,7 @@ export default function SecretsPage() {
           ) : rows.length === 0 ? (
             <p class="muted">No secrets yet.</p>
           ) : (
-            <div class="table-wrap wrap" tabIndex={0} role="region" aria-label="Secrets">
+            <div class="table-wrap op-wrap" tabIndex={0} role="region" aria-label="Secrets">
               <table>
                 <thead>
                   <tr>

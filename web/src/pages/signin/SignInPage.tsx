@@ -74,7 +74,7 @@ export default function SignInPage() {
       ) : (
         <p class="muted">Not signed in: the catalog and recommendations work anonymously; secrets, provisioning and clusters need a token.</p>
       )}
-      <div class="grid-2">
+      <div class="op-grid-2">
         <form class="card" onSubmit={usePasted} aria-labelledby="paste-title">
           <h2 id="paste-title">Paste a token</h2>
           <Field id="token" label="Bearer token (JWT)" hint="From your identity provider, or printed by dev-token. Kept in this tab only.">
