@@ -112,7 +112,7 @@ export default function CatalogPage() {
     const ctl = new AbortController();
     request(CatalogInstanceTypesDocument, { provider, region, filter, first: 500 }, ctl.signal)
       .then((d) => setAll(d.instanceTypes.nodes))
-      .catch(() => ctl.signal.aborted || setAll(null));
+      .catch(() => undefined); // the table's banner or field message reports it; the chart keeps what it showed
     return () => ctl.abort();
   }, [provider, region, filter, attempt]);
 
