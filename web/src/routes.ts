@@ -6,6 +6,11 @@ import * as catalog from './pages/catalog/CatalogPage';
 export const routes: RouteDef[] = [
   { path: '/', title: 'Catalog', load: async () => catalog }, // in the main bundle: the first page most people see
   { path: '/recommend', title: 'Recommend', load: () => import('./pages/recommend/RecommendPage') },
+  { path: '/scale-out', title: 'Scale out', load: () => import('./pages/scaleout/ScaleOutPage') },
+  { path: '/provision', title: 'Provision', load: () => import('./pages/provision/ProvisionPage') },
+  { path: '/clusters', title: 'Clusters', load: () => import('./pages/clusters/ClustersPage') },
+  { path: '/secrets', title: 'Secrets', load: () => import('./pages/secrets/SecretsPage') },
+  { path: '/signin', title: 'Sign in', load: () => import('./pages/signin/SignInPage') },
 ];
 
 /** Not a console page: a full page load of the separate GraphiQL entry. */

@@ -41,6 +41,8 @@ public sealed class ChromiumBrowser : IAsyncDisposable
 
         Environment.SetEnvironmentVariable("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1");
         Environment.SetEnvironmentVariable("PLAYWRIGHT_BROWSERS_PATH", "0");
+        // Two cores shared by the service, its solver and chromium: the first calls (JIT, solver warm-up) can take seconds.
+        Assertions.SetDefaultExpectTimeout(20_000);
         var playwright = await Playwright.CreateAsync();
         try
         {

@@ -46,6 +46,8 @@ public class ProvisioningConsoleFixture : ConsoleFixture
             ["Provisioning:StepRetryBaseDelay"] = "00:00:00.050",
             ["Provisioning:StepRetryMaxDelay"] = "00:00:00.500",
             ["Solver:Workers"] = "1",
+            // The browser and the emulators share two cores with the solver: its default 1 s can run out.
+            ["Solver:TimeLimit"] = "00:00:05",
             ["Solver:RandomSeed"] = "42",
         };
         foreach (var (key, value) in settings)
