@@ -30,7 +30,7 @@ public sealed class ConsoleMeasurements(ConsoleFixture fixture, ITestOutputHelpe
         var console = await LoadedBytesAsync("/?region=cn-hangzhou", async p =>
         {
             await Assertions.Expect(p.Locator("#catalog-count")).ToContainTextAsync("instance types match");
-            await p.GetByRole(AriaRole.Link, new() { Name = "Recommend" }).ClickAsync();
+            await p.GetByRole(AriaRole.Link, new() { Name = "Recommend", Exact = true }).ClickAsync();
             await Assertions.Expect(p.Locator("h1")).ToContainTextAsync("Recommend");
         });
         Line(Sizes("console (catalog + recommend pages)", console));
@@ -55,7 +55,7 @@ public sealed class ConsoleMeasurements(ConsoleFixture fixture, ITestOutputHelpe
                 })
                 """));
 
-            await page.Page.GetByRole(AriaRole.Link, new() { Name = "Recommend" }).ClickAsync();
+            await page.Page.GetByRole(AriaRole.Link, new() { Name = "Recommend", Exact = true }).ClickAsync();
             await RecommendPageTests.FillAsync(page.Page, "vCPU", "10");
             await RecommendPageTests.FillAsync(page.Page, "Memory GiB", "40");
             var started = await page.Page.EvaluateAsync<double>("() => { performance.clearMarks('console:cards-rendered'); return performance.now(); }");
@@ -91,10 +91,12 @@ public sealed class ConsoleMeasurements(ConsoleFixture fixture, ITestOutputHelpe
                 && !r.Url.EndsWith("/graphql", StringComparison.Ordinal) && r.Status == 200)];
         }
 
+        // Bodies fetched again over HTTP: a worker's response body is not available through the page.
+        using var http = new HttpClient { BaseAddress = fixture.BaseAddress };
         var sizes = new List<(string, long, long)>();
         foreach (var r in files.DistinctBy(r => r.Url))
         {
-            var body = await r.BodyAsync();
+            var body = await http.GetByteArrayAsync(new Uri(r.Url));
             using var gz = new MemoryStream();
             await using (var zip = new GZipStream(gz, CompressionLevel.SmallestSize, leaveOpen: true))
             {

@@ -45,7 +45,7 @@ public sealed class GraphiQLPageTests(ConsoleFixture fixture) : IClassFixture<Co
         };
         await page.GotoAsync("/?region=cn-hangzhou");
         await Assertions.Expect(page.Page.Locator("#catalog-count")).ToContainTextAsync("instance types match");
-        await page.Page.GetByRole(AriaRole.Link, new() { Name = "Recommend" }).ClickAsync();
+        await page.Page.GetByRole(AriaRole.Link, new() { Name = "Recommend", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Page.Locator("h1")).ToContainTextAsync("Recommend");
 
         lock (scripts)

@@ -14,7 +14,7 @@ import { setQuery } from '../../router';
 import { emptyFilters, filtersFromQuery, filtersToQuery, toFilter, type FilterForm, type Order } from './filters';
 import { FilterPanel } from './FilterPanel';
 import { InstanceTable } from './InstanceTable';
-import { PriceChart } from './PriceChart';
+import type { ComponentType } from 'preact';
 import { Freshness } from './Freshness';
 
 export type InstanceRow = CatalogInstanceTypesQuery['instanceTypes']['nodes'][number];
@@ -47,6 +47,11 @@ export default function CatalogPage() {
   const [failure, setFailure] = useState<unknown>(null);
   const [loading, setLoading] = useState(false);
   const [attempt, setAttempt] = useState(0);
+  // The chart (Chart.js, most of the console's bytes) loads after the table, off the first render's path.
+  const [Chart, setChart] = useState<ComponentType<{ rows: InstanceRow[] }> | null>(null);
+  useEffect(() => {
+    import('./PriceChart').then((m) => setChart(() => m.PriceChart)).catch(() => undefined);
+  }, []);
 
   // Pickers and freshness.
   useEffect(() => {
@@ -107,7 +112,7 @@ export default function CatalogPage() {
     const ctl = new AbortController();
     request(CatalogInstanceTypesDocument, { provider, region, filter, first: 500 }, ctl.signal)
       .then((d) => setAll(d.instanceTypes.nodes))
-      .catch(() => ctl.signal.aborted || setAll(null));
+      .catch(() => undefined); // the table's banner or field message reports it; the chart keeps what it showed
     return () => ctl.abort();
   }, [provider, region, filter, attempt]);
 
@@ -268,7 +273,7 @@ export default function CatalogPage() {
           Next page
         </button>
       </nav>
-      <PriceChart rows={all ?? []} />
+      {Chart ? <Chart rows={all ?? []} /> : <p class="muted">Loading the chart…</p>}
     </section>
   );
 }

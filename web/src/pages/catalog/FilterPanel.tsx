@@ -15,8 +15,12 @@ const architectures = ['X86', 'ARM'];
 const categories = ['GENERAL', 'COMPUTE', 'MEMORY', 'BURSTABLE', 'GPU', 'HIGH_CLOCK_SPEED', 'LOCAL_SSD', 'BIG_DATA', 'OTHER'];
 const networks = ['LOW', 'MODERATE', 'HIGH', 'EXTRA_HIGH'];
 
+/** Open on a laptop, folded on a phone (the table comes first there). */
+const openAtStart = typeof window === 'undefined' || window.innerWidth > 700;
+
 /** Server-side filters: the InstanceTypeFilter input, field by field. */
 export function FilterPanel({ form, onChange, onApply, onReset, errors, zoneSelected }: Props) {
+  const active = Object.entries(form).filter(([k, v]) => k !== 'inStockOnly' && (Array.isArray(v) ? v.length > 0 : v !== '')).length;
   const set = <K extends keyof FilterForm>(k: K, v: FilterForm[K]) => onChange({ ...form, [k]: v });
   const err = (arg: string) =>
     Object.entries(errors)
@@ -48,8 +52,10 @@ export function FilterPanel({ form, onChange, onApply, onReset, errors, zoneSele
         onApply();
       }}
     >
-      <fieldset>
-        <legend>Filters</legend>
+      <details class="filter-details" open={openAtStart}>
+        <summary>
+          Filters{active > 0 ? ` (${active} set)` : ''}
+        </summary>
         <div class="grid">
           <Field id="f-vcpu-min" label="vCPU at least" error={err('vcpu')}>
             {numberInput('f-vcpu-min', 'vcpuMin', 'vcpu')}
@@ -149,7 +155,7 @@ export function FilterPanel({ form, onChange, onApply, onReset, errors, zoneSele
             Clear filters
           </button>
         </div>
-      </fieldset>
+      </details>
     </form>
   );
 }

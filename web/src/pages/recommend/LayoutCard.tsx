@@ -52,7 +52,7 @@ export function LayoutCard({ rec, layout, index }: { rec: Recommendation; layout
           </dd>
         </div>
       </dl>
-      <div class="scroll-x">
+      <div class="scroll-x" tabIndex={0} role="region" aria-label={`Pools of ${index === 0 ? 'the best layout' : `alternative ${index}`}`}>
       <table class="pools">
         <caption class="sr-only">Pools of {index === 0 ? 'the best layout' : `alternative ${index}`}</caption>
         <thead>
@@ -91,7 +91,7 @@ export function LayoutCard({ rec, layout, index }: { rec: Recommendation; layout
         </tbody>
       </table>
       </div>
-      <div class="scroll-x">
+      <div class="scroll-x" tabIndex={0} role="region" aria-label={`Allocatable of ${index === 0 ? 'the best layout' : `alternative ${index}`}`}>
       <table class="fit">
         <caption>Allocatable against the request</caption>
         <thead>
