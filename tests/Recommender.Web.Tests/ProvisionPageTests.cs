@@ -79,6 +79,26 @@ public sealed class ProvisionPageTests(ProvisioningConsoleFixture fixture) : ICl
         await page.ScreenshotAsync("retried");
     }
 
+    [BrowserFact]
+    public async Task A_failed_node_pool_is_rolled_back_from_the_page()
+    {
+        await using var page = await fixture.OpenPageAsync();
+        await ConsoleSteps.SignInAsync(page, "undoers");
+        await ConsoleSteps.CreateAlibabaSecretAsync(page, "undoers");
+        fixture.Alibaba.Faults.For("CreateClusterNodePool").FailNext(400, "QuotaExceeded.Node", "The node quota of the account is exceeded.");
+
+        await StartProvisioningAsync(page, "web-undo");
+        var state = page.Page.Locator("#operation-state");
+        await Expect(state).ToHaveAttributeAsync("data-state", "FAILED", Slow);
+        await Expect(page.Page.Locator("li[data-state='FAILED'] [data-vendor-code]")).ToHaveTextAsync("QuotaExceeded.Node");
+
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Roll back" }).ClickAsync();
+        await Expect(state).ToHaveAttributeAsync("data-state", "ROLLED_BACK", Slow);
+        await Expect(state).ToHaveTextAsync("Rolled back");
+        await page.ScreenshotAsync();
+        await page.AssertAccessibleAsync();
+    }
+
     /// <summary>Recommends 16 vCPU / 32 GiB in cn-hangzhou, keeps the best layout and the organisation's only secret, starts.</summary>
     private static async Task StartProvisioningAsync(ConsolePage page, string clusterName)
     {
