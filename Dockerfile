@@ -2,6 +2,10 @@
 # Build: docker build -t recommender .      Run: docker run -p 8080:8080 recommender
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+# Node.js builds the web console (web/) during the Api project's build (npm ci + npm run build).
+RUN apt-get update \
+    && apt-get install -y --no-install-recommends nodejs npm \
+    && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # global.json is left out on purpose: it pins the SDK band of our dev machines, the image brings its own 10.0 SDK.
 COPY Directory.Build.props Directory.Packages.props .editorconfig ./
@@ -16,6 +20,11 @@ COPY src/Recommender.Provisioning/Recommender.Provisioning.csproj src/Recommende
 COPY solver/Recommender.Solver/Recommender.Solver.csproj solver/Recommender.Solver/
 COPY scrapers/Recommender.Scrapers/Recommender.Scrapers.csproj scrapers/Recommender.Scrapers/
 RUN dotnet restore src/Recommender.Api/Recommender.Api.csproj -r linux-x64
+# The console's npm packages, cached until its lock file changes.
+COPY web/package.json web/package-lock.json web/
+RUN cd web && npm ci --no-audit --no-fund
+COPY schema/ schema/
+COPY web/ web/
 COPY src/ src/
 COPY solver/ solver/
 COPY scrapers/ scrapers/

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of the solution and prints one closing line "N passed, N failed".
-# On a fresh Debian machine it first installs what the tests need: redis-server (the Redis store tests start their
+# On a fresh Debian machine it first installs what the tests need: Node.js and npm (the web console's build), chromium
+# (tests/Recommender.Web.Tests), redis-server (the Redis store tests start their
 # own server from this binary on a free loopback port) and PostgreSQL (the clustered Quartz tests; started here as a
 # throwaway cluster on loopback, its connection string handed to the tests in RECOMMENDER_TEST_POSTGRES).
 set -euo pipefail
@@ -10,6 +11,11 @@ root=$(pwd)
 missing=()
 command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+# The web console's build (npm ci + npm run build, run by the Api project's build).
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
+# The console's browser tests drive Debian's chromium through Playwright (which never downloads a browser of its own).
+[ -x /usr/bin/chromium ] || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
   export DEBIAN_FRONTEND=noninteractive

@@ -1,5 +1,6 @@
 using Recommender.Alibaba;
 using Recommender.Api.Catalog;
+using Recommender.Api.WebConsole;
 using Recommender.Api.Expander;
 using Recommender.Api.GraphQL;
 using Recommender.Api.Identity;
@@ -49,7 +50,9 @@ if (await CatalogCommands.TryRunAsync(args, app.Services))
 }
 
 app.UseOperations();
+app.UseConsole();
 app.MapOperations();
+app.MapConsole();
 app.MapGraphQLApi();
 app.MapPost(PipelineClusterEndpoint.Pattern, PipelineClusterEndpoint.HandleAsync);
 app.UseExpander();

@@ -1,5 +1,6 @@
 using Recommender.Api.GraphQL.Provisioning;
 using GraphQL.Types;
+using Recommender.Api.GraphQL.Identity;
 using Recommender.Api.GraphQL.Refresh;
 using Recommender.Api.GraphQL.Secrets;
 
@@ -15,5 +16,6 @@ public sealed class RootMutation : ObjectGraphType
         this.AddRefreshFields();
         this.AddSecretMutations();
         this.AddProvisioningMutations();
+        this.AddDevelopmentTokenMutation();
     }
 }

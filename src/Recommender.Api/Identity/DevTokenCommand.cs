@@ -27,11 +27,9 @@ public static class DevTokenCommand
         }
 
         var identity = configuration.GetSection(IdentityOptions.SectionName).Get<IdentityOptions>() ?? new IdentityOptions();
-        if (TokenValidationSetup.Mode(identity, environment) != IdentityMode.DevelopmentKey)
+        if (DevelopmentTokenIssuer.ModeRefusal(identity, environment) is { } refused)
         {
-            errors.WriteLine(environment.IsProduction()
-                ? "dev-token: refused in the Production environment; tokens come from your identity provider."
-                : "dev-token: Identity:SigningKey or Identity:Authority is configured, so development tokens would not be accepted.");
+            errors.WriteLine($"dev-token: {refused}");
             Environment.ExitCode = 1;
             return true;
         }

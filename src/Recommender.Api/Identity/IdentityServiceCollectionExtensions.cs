@@ -27,6 +27,8 @@ public static class IdentityServiceCollectionExtensions
         services.AddSingleton<AuthenticatedTokens>();
         services.AddSingleton<IConfigureOptions<JwtBearerOptions>, TokenValidationSetup>();
         services.AddSingleton<MutationRateLimiter>();
+        services.AddSingleton<DevelopmentTokenIssuer>();
+        services.AddHttpContextAccessor();
         services.AddHostedService<SecurityStartupCheck>();
         return services;
     }

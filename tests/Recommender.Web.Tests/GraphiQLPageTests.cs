@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+using Recommender.Web.Tests.Fixtures;
+
+namespace Recommender.Web.Tests;
+
+/// <summary>GraphiQL at /graphql/ui: its own bundle, pointed at /graphql, schema/operations offered as examples.</summary>
+public sealed class GraphiQLPageTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
+{
+    [BrowserFact]
+    public async Task GraphiQL_runs_the_shipped_examples_against_our_endpoint()
+    {
+        await using var page = await fixture.OpenPageAsync();
+        var response = await page.GotoAsync("/graphql/ui");
+        Assert.Equal(200, response!.Status);
+        await Assertions.Expect(page.Page.Locator(".graphiql-container")).ToBeVisibleAsync();
+
+        await page.Page.GetByRole(AriaRole.Button, new() { Name = "Show Examples" }).ClickAsync();
+        var examples = page.Page.Locator(".examples button");
+        await Assertions.Expect(examples.Filter(new() { HasText = "recommend-layout.graphql" })).ToBeVisibleAsync();
+        await Assertions.Expect(examples.Filter(new() { HasText = "provisioning/clusters.graphql" })).ToBeVisibleAsync();
+        Assert.Equal(Directory.GetFiles(RepositoryFile("schema/operations"), "*.graphql", SearchOption.AllDirectories).Length,
+            await examples.CountAsync());
+
+        await examples.Filter(new() { HasText = "providers.graphql" }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator(".graphiql-query-editor")).ToContainTextAsync("providers");
+        var answer = await page.Page.RunAndWaitForResponseAsync(
+            () => page.Page.Locator(".graphiql-execute-button").ClickAsync(),
+            r => r.Url.EndsWith("/graphql", StringComparison.Ordinal) && (r.Request.PostData ?? "").Contains("providers", StringComparison.Ordinal));
+        Assert.Equal(200, answer.Status);
+        await Assertions.Expect(page.Page.Locator(".graphiql-response")).ToContainTextAsync("alibaba");
+        await page.ScreenshotAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_console_never_loads_GraphiQLs_code()
+    {
+        await using var page = await fixture.OpenPageAsync();
+        var scripts = new List<string>();
+        page.Page.Request += (_, r) =>
+        {
+            lock (scripts)
+            {
+                scripts.Add(r.Url);
+            }
+        };
+        await page.GotoAsync("/?region=cn-hangzhou");
+        await Assertions.Expect(page.Page.Locator("#catalog-count")).ToContainTextAsync("instance types match");
+        await page.Page.GetByRole(AriaRole.Link, new() { Name = "Recommend", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Page.Locator("h1")).ToContainTextAsync("Recommend");
+
+        lock (scripts)
+        {
+            Assert.DoesNotContain(scripts, u => u.Contains("monaco", StringComparison.OrdinalIgnoreCase) ||
+                u.Contains("graphiql", StringComparison.OrdinalIgnoreCase) || u.Contains("worker", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    internal static string RepositoryFile(string relative)
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Recommender.sln")))
+            {
+                return Path.Combine(dir.FullName, relative);
+            }
+        }
+
+        throw new DirectoryNotFoundException("Recommender.sln not found above " + AppContext.BaseDirectory);
+    }
+}
