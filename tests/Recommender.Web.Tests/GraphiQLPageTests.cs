@@ -1,3 +1,4 @@
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using Recommender.Web.Tests.Fixtures;
 
@@ -29,6 +30,27 @@ public sealed class GraphiQLPageTests(ConsoleFixture fixture) : IClassFixture<Co
         Assert.Equal(200, answer.Status);
         await Assertions.Expect(page.Page.Locator(".graphiql-response")).ToContainTextAsync("alibaba");
         await page.ScreenshotAsync();
+    }
+
+    /// <summary>
+    /// GraphiQL 5's own markup puts its tab's close button inside the element with role="tab" (axe: nested-interactive);
+    /// that one finding is upstream's and left out. Everything else serious or critical fails the test.
+    /// </summary>
+    [BrowserFact]
+    public async Task GraphiQL_has_no_serious_accessibility_violation_but_upstreams_tab_markup()
+    {
+        await using var page = await fixture.OpenPageAsync();
+        await page.GotoAsync("/graphql/ui");
+        await Assertions.Expect(page.Page.Locator(".graphiql-container")).ToBeVisibleAsync();
+
+        var result = await page.Page.RunAxe();
+        var serious = result.Violations
+            .Where(v => v.Impact is "serious" or "critical")
+            .SelectMany(v => v.Nodes.Select(n => (v.Id, n.Html)))
+            .Where(f => !(f.Id == "nested-interactive" && f.Html.Contains("graphiql-tab", StringComparison.Ordinal)))
+            .ToList();
+        await page.ScreenshotAsync();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(f => $"{f.Id}: {f.Html}")));
     }
 
     [BrowserFact]
