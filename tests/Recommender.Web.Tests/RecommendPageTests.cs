@@ -8,6 +8,15 @@ namespace Recommender.Web.Tests;
 /// <summary>The recommend page: the cards and the chart show the server's answer, bad input is shown at its field.</summary>
 public sealed class RecommendPageTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
 {
+    /// <summary>The server's current state of a recommendation, read from the page's origin.</summary>
+    private const string ReadAgain = """
+        id => fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query: 'query($id: ID!) { recommendation(id: $id) { status proof layouts { hourlyPrice } } }', variables: { id } }),
+        }).then(r => r.text())
+        """;
+
     [BrowserFact]
     public async Task A_request_shows_the_servers_layouts_as_cards_and_in_the_chart()
     {
@@ -18,9 +27,13 @@ public sealed class RecommendPageTests(ConsoleFixture fixture) : IClassFixture<C
         await FillAsync(page.Page, "Minimum nodes", "3");
         await FillAsync(page.Page, "On-demand share %", "50");
         await FillAsync(page.Page, "Layouts to return", "2");
+        // The final answer at once, so the cards cannot change under the comparison (the proving path is its own test).
+        await page.Page.GetByLabel("Wait for the final answer", new() { Exact = false }).CheckAsync();
 
         var answer = await SubmitAsync(page.Page);
         var rec = answer.GetProperty("data").GetProperty("recommendLayout");
+        Assert.Equal("DONE", rec.GetProperty("proof").GetString());
+        await Assertions.Expect(page.Page.GetByTestId("proving")).ToHaveCountAsync(0);
         var layouts = rec.GetProperty("layouts").EnumerateArray().ToList();
         Assert.NotEmpty(layouts);
         var cards = page.Page.GetByTestId("layout-card");
@@ -74,6 +87,39 @@ public sealed class RecommendPageTests(ConsoleFixture fixture) : IClassFixture<C
             """);
         Assert.True(wider.Length == 0, "wider than a phone's screen: " + string.Join("; ", wider));
         await page.ScreenshotAsync("phone");
+    }
+
+    [BrowserFact]
+    public async Task An_answer_given_before_its_proof_updates_its_cards_when_the_background_proves_it()
+    {
+        await using var page = await fixture.OpenPageAsync();
+        await page.GotoAsync("/recommend");
+        await FillAsync(page.Page, "vCPU", "200");
+        await FillAsync(page.Page, "Memory GiB", "700");
+        await FillAsync(page.Page, "On-demand share %", "30");
+        await FillAsync(page.Page, "Spot diversity", "3");
+        await FillAsync(page.Page, "Layouts to return", "3");
+        await FillAsync(page.Page, "Time limit ms", "1");
+
+        var answer = (await SubmitAsync(page.Page)).GetProperty("data").GetProperty("recommendLayout");
+        Assert.Equal("PROVING", answer.GetProperty("proof").GetString());
+        Assert.NotEqual("OPTIMAL", answer.GetProperty("status").GetString());
+        await Assertions.Expect(page.Page.GetByTestId("proven-at")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var read = await page.Page.EvaluateAsync<string>(ReadAgain, answer.GetProperty("id").GetString());
+        var rec = JsonDocument.Parse(read).RootElement.GetProperty("data").GetProperty("recommendation");
+        Assert.Equal("DONE", rec.GetProperty("proof").GetString());
+
+        // The page shows the proven answer: status, price, provenAt and what changed since the first answer.
+        Assert.Equal("OPTIMAL", rec.GetProperty("status").GetString());
+        var best = rec.GetProperty("layouts")[0].GetProperty("hourlyPrice").GetDecimal();
+        Assert.True(answer.GetProperty("layouts").GetArrayLength() == 0 || best <= answer.GetProperty("layouts")[0].GetProperty("hourlyPrice").GetDecimal());
+        var card = page.Page.GetByTestId("layout-card").First;
+        await Assertions.Expect(card.GetByTestId("status")).ToContainTextAsync("Optimal");
+        await Assertions.Expect(card.GetByTestId("hourly")).ToHaveTextAsync($"{Money(rec.GetProperty("layouts")[0].GetProperty("hourlyPrice"), 4)} USD");
+        await Assertions.Expect(page.Page.GetByTestId("proven-at")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Page.GetByTestId("proving")).ToHaveCountAsync(0);
+        await Assertions.Expect(page.Page.GetByTestId("improvements")).ToContainTextAsync("OPTIMAL");
+        await page.ScreenshotAsync();
     }
 
     [BrowserFact]

@@ -16,14 +16,18 @@ import { defaults, errorsByField, example, fromQuery, toInput, toQuery, type Req
 import { RequestFormView } from './RequestFormView';
 import { LayoutCard } from './LayoutCard';
 import { PriceComparison } from './PriceComparison';
+import { ImprovementList } from './ImprovementList';
 import { singleTypeBaseline, type Baseline, type Candidate } from './baseline';
 
 type Regions = RecommendPlacesQuery['providers'][number]['regions'];
 
-/** Answers that may still improve when the proof finishes later; polled with recommendation(id). */
-const notFinal = new Set(['FEASIBLE', 'TIMED_OUT']);
-const pollEveryMs = 3000;
-const pollAtMost = 40;
+/**
+ * An answer the service is still proving in the background (proof PROVING) is read again with recommendation(id)
+ * until DONE; the service's whole time limit is 10 s by default, so this stops well after it in any configuration
+ * short of a minute.
+ */
+const pollEveryMs = 1000;
+const pollAtMost = 60;
 
 /** Recommend: the request form, the layouts as cards, a price chart with a single-type baseline, a reproducible URL. */
 export default function RecommendPage() {
@@ -92,7 +96,7 @@ export default function RecommendPage() {
 
   // While not final, read the answer again: the proof may finish later and improve it.
   useEffect(() => {
-    if (!rec || !notFinal.has(rec.status) || polls >= pollAtMost) return;
+    if (!rec || rec.proof !== 'PROVING' || polls >= pollAtMost) return;
     const t = setTimeout(() => {
       request(RecommendationByIdDocument, { id: rec.id })
         .then((d) => {
@@ -137,7 +141,14 @@ export default function RecommendPage() {
               <p class="summary" data-testid="summary">
                 {rec.layouts.length} layout{rec.layouts.length === 1 ? '' : 's'} for {rec.request.region}, solved in {rec.solveTimeMs} ms over catalog
                 version {rec.catalogVersion} ({age(rec.catalogAgeSeconds)} old).{' '}
-                {notFinal.has(rec.status) && polls < pollAtMost && <span class="badge badge-warn">Proof still running: this may improve</span>}
+                {rec.proof === 'PROVING' && polls < pollAtMost && (
+                  <span class="badge badge-warn" data-testid="proving">Proof still running: this may improve</span>
+                )}
+                {rec.provenAt && (
+                  <span class="badge badge-ok" data-testid="proven-at">
+                    Proven {new Date(rec.provenAt).toLocaleTimeString()}
+                  </span>
+                )}
               </p>
               {rec.explanation && (
                 <p class={`banner ${rec.status === 'INFEASIBLE' ? 'banner-warn' : 'banner-info'}`} data-testid="explanation">
@@ -149,6 +160,7 @@ export default function RecommendPage() {
                   <LayoutCard key={i} rec={rec} layout={l} index={i} />
                 ))}
               </div>
+              <ImprovementList rec={rec} />
               {rec.layouts.length > 0 && <PriceComparison rec={rec} baseline={baseline} />}
               <p class="small">
                 <a href={link} data-testid="request-link">

@@ -40,7 +40,7 @@ export function RequestFormView({ form, onChange, onSubmit, onReset, errors, reg
       </Field>
     );
   };
-  const flag = (k: 'allowBurst' | 'allowOlderGen' | 'sameSize', label: string) => (
+  const flag = (k: 'allowBurst' | 'allowOlderGen' | 'sameSize' | 'wait', label: string) => (
     <div class={`field${errors[k] ? ' field-invalid' : ''}`}>
       <label class="check" for={id(k)}>
         <input id={id(k)} name={k} type="checkbox" checked={form[k]} onChange={(e) => set(k, (e.target as HTMLInputElement).checked)} /> {label}
@@ -133,12 +133,13 @@ export function RequestFormView({ form, onChange, onSubmit, onReset, errors, reg
           {text('onDemandPct', 'On-demand share %', { hint: 'Default 0 (all may be spot)' })}
           {text('spotDiversity', 'Spot diversity', { hint: 'Default 1 (no rule)' })}
           {text('alternatives', 'Layouts to return')}
-          {text('timeLimitMs', 'Time limit ms', { hint: "Empty: the service's limit" })}
+          {text('timeLimitMs', 'Time limit ms', { hint: "Empty: the service's answer time (100 ms), or its whole limit when waiting" })}
         </div>
         <div class="checks">
           {flag('sameSize', 'Every node the same size')}
           {flag('allowBurst', 'Allow burstable types')}
           {flag('allowOlderGen', 'Allow previous generations')}
+          {flag('wait', 'Wait for the final answer (no proof in the background)')}
         </div>
       </fieldset>
       <fieldset>

@@ -16,6 +16,7 @@ export interface RequestForm {
   spotDiversity: string;
   alternatives: string;
   timeLimitMs: string;
+  wait: boolean;
   allowBurst: boolean;
   allowOlderGen: boolean;
   sameSize: boolean;
@@ -46,6 +47,7 @@ export const defaults: RequestForm = {
   spotDiversity: '1',
   alternatives: '1',
   timeLimitMs: '',
+  wait: false,
   allowBurst: true,
   allowOlderGen: false,
   sameSize: false,
@@ -86,6 +88,7 @@ export const argumentOf: Record<keyof RequestForm, string> = {
   spotDiversity: 'input.spotDiversity',
   alternatives: 'input.alternatives',
   timeLimitMs: 'input.timeLimitMs',
+  wait: 'input.wait',
   allowBurst: 'input.allowBurst',
   allowOlderGen: 'input.allowOlderGen',
   sameSize: 'input.sameSize',
@@ -140,6 +143,7 @@ export function toInput(f: RequestForm): LayoutRequest {
   set('spotDiversity', num(f.spotDiversity));
   set('alternatives', num(f.alternatives));
   set('timeLimitMs', num(f.timeLimitMs));
+  input.wait = f.wait;
   input.allowBurst = f.allowBurst;
   input.allowOlderGen = f.allowOlderGen;
   input.sameSize = f.sameSize;
