@@ -63,9 +63,9 @@ public sealed class ProvisionPageTests(ProvisioningConsoleFixture fixture) : ICl
         await using var page = await fixture.OpenPageAsync(ConsolePage.Phone);
         await ConsoleSteps.SignInAsync(page, "unlucky");
         await ConsoleSteps.CreateAlibabaSecretAsync(page, "unlucky");
-        fixture.Alibaba.Faults.For("CreateCluster").FailNext(400, "QuotaExceeded.Cluster", "The maximum number of clusters is exceeded.");
-
-        await StartProvisioningAsync(page, "web-retry");
+        // Armed only once the form is ready to start, so a failure before that cannot leave it to another test.
+        await StartProvisioningAsync(page, "web-retry",
+            () => fixture.Alibaba.Faults.For("CreateCluster").FailNext(400, "QuotaExceeded.Cluster", "The maximum number of clusters is exceeded."));
         var state = page.Page.Locator("#operation-state");
         await Expect(state).ToHaveAttributeAsync("data-state", "FAILED", Slow);
         var failed = page.Page.Locator("li[data-state='FAILED']");
@@ -85,9 +85,8 @@ public sealed class ProvisionPageTests(ProvisioningConsoleFixture fixture) : ICl
         await using var page = await fixture.OpenPageAsync();
         await ConsoleSteps.SignInAsync(page, "undoers");
         await ConsoleSteps.CreateAlibabaSecretAsync(page, "undoers");
-        fixture.Alibaba.Faults.For("CreateClusterNodePool").FailNext(400, "QuotaExceeded.Node", "The node quota of the account is exceeded.");
-
-        await StartProvisioningAsync(page, "web-undo");
+        await StartProvisioningAsync(page, "web-undo",
+            () => fixture.Alibaba.Faults.For("CreateClusterNodePool").FailNext(400, "QuotaExceeded.Node", "The node quota of the account is exceeded."));
         var state = page.Page.Locator("#operation-state");
         await Expect(state).ToHaveAttributeAsync("data-state", "FAILED", Slow);
         await Expect(page.Page.Locator("li[data-state='FAILED'] [data-vendor-code]")).ToHaveTextAsync("QuotaExceeded.Node");
@@ -99,8 +98,11 @@ public sealed class ProvisionPageTests(ProvisioningConsoleFixture fixture) : ICl
         await page.AssertAccessibleAsync();
     }
 
-    /// <summary>Recommends 16 vCPU / 32 GiB in cn-hangzhou, keeps the best layout and the organisation's only secret, starts.</summary>
-    private static async Task StartProvisioningAsync(ConsolePage page, string clusterName)
+    /// <summary>
+    /// Recommends 16 vCPU / 32 GiB in cn-hangzhou, keeps the best layout and the organisation's only secret, then runs
+    /// <paramref name="beforeStart"/> (a fault to inject, say) and starts.
+    /// </summary>
+    private static async Task StartProvisioningAsync(ConsolePage page, string clusterName, Action? beforeStart = null)
     {
         var p = page.Page;
         await page.GotoAsync("/provision");
@@ -113,6 +115,7 @@ public sealed class ProvisionPageTests(ProvisioningConsoleFixture fixture) : ICl
         await p.GetByLabel("Cluster name").FillAsync(clusterName);
         await page.ScreenshotAsync($"{clusterName}-form");
         await page.AssertAccessibleAsync($"{clusterName}-form");
+        beforeStart?.Invoke();
         await p.GetByRole(AriaRole.Button, new() { Name = "Start provisioning" }).ClickAsync();
         await p.WaitForURLAsync(new Regex(@"/provision\?operation="));
     }

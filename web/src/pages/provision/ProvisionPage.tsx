@@ -12,6 +12,8 @@ import { request } from '../../graphql/client';
 import { RequestFailure } from '../../graphql/errors';
 import { Banner } from '../../components/Banner';
 import { describedBy, Field } from '../../components/Field';
+import { AmountField } from '../../components/AmountField';
+import { RegionOptions } from '../../components/RegionOptions';
 import { money, price } from '../../format';
 import { navigate } from '../../router';
 import { OrganizationPicker, SignInFirst, useOrganization, useViewer } from '../signin/organization';
@@ -102,7 +104,9 @@ export default function ProvisionPage() {
     try {
       const d = await request(ProvisionRecommendDocument, {
         org,
-        input: { region: demand.region, cpu: Number(demand.cpu), memoryGiB: Number(demand.memoryGiB), alternatives: 3 },
+        // wait: what is bought should be the final (normally proven) answer, not the one the service gives within its
+        // 100 ms answer time while it proves the rest in the background.
+        input: { region: demand.region, cpu: Number(demand.cpu), memoryGiB: Number(demand.memoryGiB), alternatives: 3, wait: true },
       });
       setRecommendation(d.recommendLayout);
       setLayoutIndex(0);
@@ -153,36 +157,11 @@ export default function ProvisionPage() {
         <div class="grid">
           <Field id="pv-region" label="Region" error={fieldErrors['input.region']}>
             <select id="pv-region" value={demand.region} onChange={(e) => set({ region: (e.target as HTMLSelectElement).value })}>
-              {!regions.some((r) => r.id === demand.region) && <option value={demand.region}>{demand.region}</option>}
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name} ({r.id})
-                </option>
-              ))}
+              <RegionOptions regions={regions} selected={demand.region} />
             </select>
           </Field>
-          <Field id="pv-cpu" label="vCPU" error={fieldErrors['input.cpu']}>
-            <input
-              id="pv-cpu"
-              type="number"
-              min="0"
-              step="any"
-              value={demand.cpu}
-              aria-describedby={describedBy('pv-cpu', undefined, fieldErrors['input.cpu'])}
-              onInput={(e) => set({ cpu: (e.target as HTMLInputElement).value })}
-            />
-          </Field>
-          <Field id="pv-memory" label="Memory (GiB)" error={fieldErrors['input.memoryGiB']}>
-            <input
-              id="pv-memory"
-              type="number"
-              min="0"
-              step="any"
-              value={demand.memoryGiB}
-              aria-describedby={describedBy('pv-memory', undefined, fieldErrors['input.memoryGiB'])}
-              onInput={(e) => set({ memoryGiB: (e.target as HTMLInputElement).value })}
-            />
-          </Field>
+          <AmountField id="pv-cpu" label="vCPU" value={demand.cpu} error={fieldErrors['input.cpu']} onValue={(cpu) => set({ cpu })} />
+          <AmountField id="pv-memory" label="Memory (GiB)" value={demand.memoryGiB} error={fieldErrors['input.memoryGiB']} onValue={(memoryGiB) => set({ memoryGiB })} />
         </div>
         <div class="actions">
           <button type="submit" disabled={busy}>

@@ -1,5 +1,6 @@
 import { Field, describedBy } from '../../components/Field';
 import { defaults, type RequestForm } from './request';
+import { RegionOptions } from '../../components/RegionOptions';
 
 interface Props {
   form: RequestForm;
@@ -101,12 +102,7 @@ export function RequestFormView({ form, onChange, onSubmit, onReset, errors, reg
               aria-describedby={describedBy(id('region'), 'Required', errors.region)}
               onChange={(e) => onChange({ ...form, region: (e.target as HTMLSelectElement).value, zones: [] })}
             >
-              {!regions.some((r) => r.id === form.region) && <option value={form.region}>{form.region}</option>}
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name} ({r.id})
-                </option>
-              ))}
+              <RegionOptions regions={regions} selected={form.region} />
             </select>
           </Field>
         </div>

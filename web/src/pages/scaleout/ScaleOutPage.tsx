@@ -13,6 +13,8 @@ import { request } from '../../graphql/client';
 import { RequestFailure } from '../../graphql/errors';
 import { Banner } from '../../components/Banner';
 import { describedBy, Field } from '../../components/Field';
+import { AmountField } from '../../components/AmountField';
+import { RegionOptions } from '../../components/RegionOptions';
 import { ScatterChart } from '../../components/ScatterChart';
 import { price } from '../../format';
 import { useOrganization, useViewer } from '../signin/organization';
@@ -206,39 +208,14 @@ export default function ScaleOutPage() {
         <div class="grid">
           <Field id="so-region" label="Region" error={fieldErrors['input.region']}>
             <select id="so-region" value={form.region} onChange={(e) => set({ region: (e.target as HTMLSelectElement).value })}>
-              {!regions.some((r) => r.id === form.region) && <option value={form.region}>{form.region}</option>}
-              {regions.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name} ({r.id})
-                </option>
-              ))}
+              <RegionOptions regions={regions} selected={form.region} />
             </select>
           </Field>
           <Field id="so-cluster" label="Cluster label" hint="The decision log keeps answers under it">
             <input id="so-cluster" value={form.cluster} aria-describedby="so-cluster-hint" onInput={(e) => set({ cluster: (e.target as HTMLInputElement).value })} />
           </Field>
-          <Field id="so-cpu" label="Extra vCPU" error={fieldErrors['input.cpu']}>
-            <input
-              id="so-cpu"
-              type="number"
-              min="0"
-              step="any"
-              value={form.cpu}
-              aria-describedby={describedBy('so-cpu', undefined, fieldErrors['input.cpu'])}
-              onInput={(e) => set({ cpu: (e.target as HTMLInputElement).value })}
-            />
-          </Field>
-          <Field id="so-memory" label="Extra memory (GiB)" error={fieldErrors['input.memoryGiB']}>
-            <input
-              id="so-memory"
-              type="number"
-              min="0"
-              step="any"
-              value={form.memoryGiB}
-              aria-describedby={describedBy('so-memory', undefined, fieldErrors['input.memoryGiB'])}
-              onInput={(e) => set({ memoryGiB: (e.target as HTMLInputElement).value })}
-            />
-          </Field>
+          <AmountField id="so-cpu" label="Extra vCPU" value={form.cpu} error={fieldErrors['input.cpu']} onValue={(cpu) => set({ cpu })} />
+          <AmountField id="so-memory" label="Extra memory (GiB)" value={form.memoryGiB} error={fieldErrors['input.memoryGiB']} onValue={(memoryGiB) => set({ memoryGiB })} />
           <Field id="so-alternatives" label="Changes to show" error={fieldErrors['input.alternatives']}>
             <input id="so-alternatives" type="number" min="1" max="10" value={form.alternatives} onInput={(e) => set({ alternatives: (e.target as HTMLInputElement).value })} />
           </Field>
