@@ -62,10 +62,14 @@ public sealed class ConsolePage : IAsyncDisposable
         return new ConsolePage(context, page, baseAddress, testName);
     }
 
-    /// <summary>Opens <paramref name="path"/> (relative to the service's root) and waits until the network is idle.</summary>
-    public async Task<IResponse?> GotoAsync(string path = "/")
+    /// <summary>
+    /// Opens <paramref name="path"/> (relative to the service's root) and waits until the network is idle, or until
+    /// <paramref name="waitUntil"/> (GraphiQL's editor keeps fetching its workers and the schema: wait for its load and
+    /// then for what the test needs on the page).
+    /// </summary>
+    public async Task<IResponse?> GotoAsync(string path = "/", WaitUntilState waitUntil = WaitUntilState.NetworkIdle)
     {
-        return await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
+        return await Page.GotoAsync(path, new PageGotoOptions { WaitUntil = waitUntil });
     }
 
     /// <summary>Saves a full-page PNG as <c>{test}[-{step}].png</c> and returns its path.</summary>
