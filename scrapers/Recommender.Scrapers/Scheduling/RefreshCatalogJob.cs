@@ -23,6 +23,8 @@ public sealed partial class RefreshCatalogJob(CatalogRefresher refresher, Refres
         {
             await jitter.DelayAsync(cancellationToken).ConfigureAwait(false);
             var summary = await refresher.RefreshAllAsync(kind, cancellationToken).ConfigureAwait(false);
+            // Listeners tell a finished refresh from one that shutdown cut short (that one leaves no result).
+            context.Result = summary;
             LogDone(kind, summary.Succeeded.Count, summary.Failed.Count, summary.Skipped.Count);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Quartz;
 using Xunit.Abstractions;
 using Recommender.Core.Cloud;
+using Recommender.Scrapers.Refresh;
 using Recommender.Scrapers.Scheduling;
 using Recommender.Scrapers.Status;
 using Recommender.Scrapers.Tests.Builders;
@@ -64,10 +65,19 @@ public sealed class ClusteredScheduleTests(ITestOutputHelper output)
         Assert.All(executions, e => Assert.Contains(e.Node, new[] { "node-a", "node-b" }));
         var spotTimes = executions.Where(e => e.Trigger == spotTrigger).Select(e => e.ScheduledAt!.Value).ToList();
         Assert.Equal(spotTimes.Order(), spotTimes);
-        // Every spot execution refreshed each region exactly once, and nothing ran outside a recorded execution.
-        var spotExecutions = executions.Count(e => e.Trigger == spotTrigger);
-        output.WriteLine($"{executions.Count} executions: " + string.Join(", ", executions.GroupBy(e => e.Node).Select(g => $"{g.Key} {g.Count()}")));
-        Assert.Equal(spotExecutions * 2, provider.RefreshCalls(RefreshKind.SpotPricesAndStock).Count);
+        // Every spot execution handled each region exactly once, and nothing ran outside a recorded execution. A region's
+        // refresh may be joined rather than called (a still-running refresh covers it: the full fill that discovery
+        // starts on each node, on a slow machine), so the provider sees at most, not exactly, two spot calls per execution.
+        var spotExecutions = executions.Where(e => e.Trigger == spotTrigger).ToList();
+        var refreshes = provider.RefreshCalls(RefreshKind.SpotPricesAndStock).Count;
+        output.WriteLine($"{executions.Count} executions: " + string.Join(", ", executions.GroupBy(e => e.Node).Select(g => $"{g.Key} {g.Count()}"))
+            + $"; {spotExecutions.Count} spot executions, {refreshes} spot region refreshes");
+        Assert.All(spotExecutions, e =>
+        {
+            var summary = Assert.IsType<RefreshSummary>(e.Result);
+            Assert.Equal(["r1", "r2"], summary.Succeeded.Concat(summary.Failed).Select(r => r.Region).Order());
+        });
+        Assert.InRange(refreshes, 1, spotExecutions.Count * 2);
     }
 
     private static Dictionary<string, string?> Settings(TestDatabase database, string node) => new()

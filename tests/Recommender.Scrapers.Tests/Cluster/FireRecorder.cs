@@ -20,9 +20,10 @@ public sealed class FireRecorder : IJobListener
     {
         ArgumentNullException.ThrowIfNull(context);
         executions.Enqueue(new Execution(
-            context.Trigger.Key.ToString(), context.ScheduledFireTimeUtc, context.FireInstanceId, context.Scheduler.SchedulerInstanceId));
+            context.Trigger.Key.ToString(), context.ScheduledFireTimeUtc, context.FireInstanceId, context.Scheduler.SchedulerInstanceId, context.Result));
         return ValueTask.CompletedTask;
     }
 
-    public sealed record Execution(string Trigger, DateTimeOffset? ScheduledAt, string FireInstanceId, string Node);
+    /// <param name="Result">What the job left in <see cref="IJobExecutionContext.Result"/>: a refresh job's summary.</param>
+    public sealed record Execution(string Trigger, DateTimeOffset? ScheduledAt, string FireInstanceId, string Node, object? Result);
 }
