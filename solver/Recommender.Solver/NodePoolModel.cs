@@ -207,15 +207,11 @@ internal sealed class NodePoolModel
         var seconds = Math.Max(0.001, timeLimit.TotalSeconds);
         var workers = Math.Clamp(options.Workers, 1, 2);
         // linearization_level:2 puts the pool on/off constraints (n <= U*used) into the LP: at the default level
-        // the bound stayed at its trivial value and 1-worker solves ran into the limit.
+        // the bound stayed at its trivial value and 1-worker solves ran into the limit. LP_SEARCH (branch on the LP
+        // solution, MIP-style) measured best on the suite (solver/EXPERIMENTS.md).
         var text = string.Create(
             CultureInfo.InvariantCulture,
-            $"max_time_in_seconds:{seconds:0.###} num_workers:{workers} random_seed:{options.RandomSeed} linearization_level:2 search_branching:{options.SearchBranching}");
-        if (options.RelativeGapLimit > 0)
-        {
-            text += string.Create(CultureInfo.InvariantCulture, $" relative_gap_limit:{options.RelativeGapLimit:R}");
-        }
-
+            $"max_time_in_seconds:{seconds:0.###} num_workers:{workers} random_seed:{options.RandomSeed} linearization_level:2 search_branching:LP_SEARCH");
         return options.ExtraParameters is { Length: > 0 } extra ? $"{text} {extra}" : text;
     }
 }

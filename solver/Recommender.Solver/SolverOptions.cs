@@ -24,9 +24,6 @@ public sealed record SolverOptions
     /// <summary>Seed for CP-SAT's randomised choices; fixed in tests.</summary>
     public int RandomSeed { get; init; }
 
-    /// <summary>Stop once the proven relative gap is at most this; 0 = prove optimality (ties included).</summary>
-    internal double RelativeGapLimit { get; init; }
-
     /// <summary>Drop dominated candidates before modelling (exact, see <see cref="DominanceFilter"/>); off only to test that claim.</summary>
     internal bool PruneDominated { get; init; } = true;
 
@@ -55,12 +52,10 @@ public sealed record SolverOptions
     internal bool TwoSolveTieBreak { get; init; }
 
     /// <summary>
-    /// CP-SAT's search_branching. LP_SEARCH (branch on the LP solution, MIP-style) measured best on the benchmark
-    /// suite (solver/EXPERIMENTS.md); other values are for tuning experiments.
+    /// Further CP-SAT parameters in protobuf text format, appended as given: for tuning experiments and the suite's
+    /// deterministic budget (solver-suite --params, --deterministic), never configuration. Unchecked: CP-SAT aborts the
+    /// process on a name it does not know or one the solver already sets (NodePoolModel).
     /// </summary>
-    internal string SearchBranching { get; init; } = "LP_SEARCH";
-
-    /// <summary>Further CP-SAT parameters in protobuf text format (tuning experiments), appended as given.</summary>
     internal string? ExtraParameters { get; init; }
 
     /// <summary>
@@ -90,17 +85,6 @@ public sealed record SolverOptions
             problems.Add("CoverSearchBudget must not be negative (0 = off).");
         }
 
-        if (RelativeGapLimit is < 0 or > 1 or double.NaN)
-        {
-            problems.Add("RelativeGapLimit must be between 0 and 1.");
-        }
-
-        if (!SatParameterText.IsSearchBranching(SearchBranching))
-        {
-            problems.Add($"SearchBranching '{SearchBranching}' is not a CP-SAT search_branching value.");
-        }
-
-        problems.AddRange(SatParameterText.Problems(ExtraParameters).Select(p => $"ExtraParameters: {p}"));
         return problems;
     }
 

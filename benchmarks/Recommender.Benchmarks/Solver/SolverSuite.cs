@@ -29,7 +29,6 @@ public static class SolverSuite
             TwoSolveTieBreak = args.Contains("--two-solves"),
             PruneDominated = !args.Contains("--no-pruning"),
             ExtraParameters = Option(args, "--params"),
-            SearchBranching = Option(args, "--branching") ?? SolverOptions.Default.SearchBranching,
             CoverSearchBudget = Option(args, "--cover-ms") is { } coverMs ? TimeSpan.FromMilliseconds(double.Parse(coverMs, CultureInfo.InvariantCulture)) : SolverOptions.Default.CoverSearchBudget,
             UseGroupCuts = !args.Contains("--no-group-cuts"),
             CoverSearchStateLimit = Option(args, "--cover-states") is { } states ? long.Parse(states, CultureInfo.InvariantCulture) : SolverOptions.Default.CoverSearchStateLimit,

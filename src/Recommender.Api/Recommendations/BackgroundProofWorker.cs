@@ -1,5 +1,4 @@
 using Recommender.Core.Recommendations;
-using Recommender.Solver;
 
 namespace Recommender.Api.Recommendations;
 

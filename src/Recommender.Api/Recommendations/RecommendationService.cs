@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Recommender.Core.Catalog;
 using Recommender.Core.Errors;
 using Recommender.Core.Recommendations;
-using Recommender.Solver;
 
 namespace Recommender.Api.Recommendations;
 

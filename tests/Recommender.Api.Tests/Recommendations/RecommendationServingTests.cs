@@ -38,7 +38,7 @@ public sealed class RecommendationServingTests : IDisposable
         recommender.Hold.SetResult();
         var done = await first;
         Assert.Equal("OPTIMAL", done.Data.GetProperty("recommendLayout").GetProperty("status").GetString());
-        Assert.Equal(1, app.Services.GetRequiredService<Recommender.Solver.SlotLimitedRecommender>().FreeSlots);
+        Assert.Equal(1, app.Services.GetRequiredService<SlotLimitedRecommender>().FreeSlots);
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class RecommendationServingTests : IDisposable
         recommender.Failure = null;
         var next = await RecommendationApi.RecommendAsync(app, Input);
         Assert.False(next.Json.TryGetProperty("errors", out _), next.ToString());
-        Assert.Equal(Environment.ProcessorCount, app.Services.GetRequiredService<Recommender.Solver.SlotLimitedRecommender>().FreeSlots);
+        Assert.Equal(Environment.ProcessorCount, app.Services.GetRequiredService<SlotLimitedRecommender>().FreeSlots);
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public sealed class RecommendationServingTests : IDisposable
         await cts.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => solve);
-        Assert.Equal(1, app.Services.GetRequiredService<Recommender.Solver.SlotLimitedRecommender>().FreeSlots);
+        Assert.Equal(1, app.Services.GetRequiredService<SlotLimitedRecommender>().FreeSlots);
         Assert.Equal(0, app.Services.GetRequiredService<InMemoryRecommendationStore>().Count); // Its place was given back too.
     }
 

@@ -2,7 +2,7 @@ using Recommender.Core.Catalog;
 using Recommender.Core.Errors;
 using Recommender.Core.Recommendations;
 
-namespace Recommender.Solver.Tests;
+namespace Recommender.Core.Tests;
 
 /// <summary>The one solver-slot limit every caller of the solver goes through.</summary>
 public sealed class SlotLimitedRecommenderTests

@@ -1,8 +1,7 @@
 using Recommender.Core.Catalog;
 using Recommender.Core.Errors;
-using Recommender.Core.Recommendations;
 
-namespace Recommender.Solver;
+namespace Recommender.Core.Recommendations;
 
 /// <summary>
 /// Runs at most <c>slots</c> solves at once, whoever asks (GraphQL, the autoscaler expander): a request waits up to
