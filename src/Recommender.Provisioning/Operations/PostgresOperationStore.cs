@@ -14,12 +14,9 @@ namespace Recommender.Provisioning.Operations;
 public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
 {
     private const string Table = OperationColumns.Table;
-    private const string Columns = OperationColumns.List;
 
     /// <summary>Serialises schema creation across replicas ("RecOpsSc" as a number); released when the transaction ends.</summary>
     private const long SchemaLock = 0x5265634F70735363;
-
-    private static readonly string RunnableStates = string.Join(", ", OperationRules.Runnable.Select(s => $"'{s}'"));
 
     private static readonly string Schema = $"""
         SELECT pg_advisory_xact_lock({SchemaLock});
@@ -41,7 +38,7 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         );
         CREATE UNIQUE INDEX IF NOT EXISTS {Table}_idempotency ON {Table} (organization, idempotency_key);
         CREATE INDEX IF NOT EXISTS {Table}_listing ON {Table} (organization, created_at DESC, id DESC);
-        CREATE INDEX IF NOT EXISTS {Table}_runnable ON {Table} (created_at, id) WHERE state IN ({RunnableStates});
+        CREATE INDEX IF NOT EXISTS {Table}_runnable ON {Table} (created_at, id) WHERE state IN ({OperationSql.RunnableStates});
         ALTER TABLE {Table} ADD COLUMN IF NOT EXISTS cluster_id text COLLATE "C" NULL;
         CREATE INDEX IF NOT EXISTS {Table}_cluster ON {Table} (cluster_id, created_at) WHERE cluster_id IS NOT NULL;
         -- Rows written before the column existed: the first cluster id their steps name.
@@ -98,13 +95,7 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         var candidate = OperationRules.ForCreate(operation);
         await using var connection = await OpenAsync(ct);
         // Read committed: a concurrent insert of the same key makes this one wait for its commit, then do nothing.
-        await using var insert = new NpgsqlCommand($"""
-            INSERT INTO {Table} ({Columns}, cluster_id)
-            VALUES (@id, @organization, @kind, @key, @state, @credentialOrganization, @credentialName, @input, @steps,
-                    @created, @updated, @version, NULL, NULL, @cluster)
-            ON CONFLICT DO NOTHING
-            RETURNING {Columns}
-            """, connection);
+        await using var insert = new NpgsqlCommand(OperationSql.Insert, connection);
         insert.Parameters.Add(Text("id", candidate.Id));
         insert.Parameters.Add(Text("organization", candidate.Organization));
         insert.Parameters.Add(Text("kind", candidate.Kind.ToString()));
@@ -127,7 +118,7 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         if (candidate.IdempotencyKey is { } key)
         {
             await using var select = new NpgsqlCommand(
-                $"SELECT {Columns} FROM {Table} WHERE organization = @organization AND idempotency_key = @key", connection);
+                OperationSql.SelectByKey, connection);
             select.Parameters.Add(Text("organization", candidate.Organization));
             select.Parameters.Add(Text("key", key));
             existing = await ReadOneAsync(select, ct);
@@ -143,7 +134,7 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(id);
         await using var connection = await OpenAsync(ct);
-        await using var select = new NpgsqlCommand($"SELECT {Columns} FROM {Table} WHERE id = @id AND organization = @organization", connection);
+        await using var select = new NpgsqlCommand(OperationSql.SelectById, connection);
         select.Parameters.Add(Text("id", id));
         select.Parameters.Add(Text("organization", organization));
         return await ReadOneAsync(select, ct);
@@ -177,10 +168,7 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
             select.Parameters.Add(Text("afterId", cursor.Id));
         }
 
-        select.CommandText = $"""
-            SELECT {Columns} FROM {Table} WHERE {string.Join(" AND ", where)}
-            ORDER BY created_at DESC, id DESC LIMIT @limit
-            """;
+        select.CommandText = OperationSql.Page(where);
         select.Parameters.Add(new NpgsqlParameter<int>("limit", query.Limit + 1));
         var items = new List<ProvisioningOperation>();
         await using var reader = await select.ExecuteReaderAsync(ct);
@@ -197,7 +185,7 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(clusterId);
         await using var connection = await OpenAsync(ct);
         await using var select = new NpgsqlCommand(
-            $"SELECT organization FROM {Table} WHERE cluster_id = @cluster GROUP BY organization ORDER BY min(created_at)", connection);
+            OperationSql.ClusterOrganizations, connection);
         select.Parameters.Add(Text("cluster", clusterId));
         var organizations = new List<string>();
         await using var reader = await select.ExecuteReaderAsync(ct);
@@ -214,12 +202,7 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(operation);
         var steps = OperationRules.ForSave(operation.Steps);
         await using var connection = await OpenAsync(ct);
-        await using var update = new NpgsqlCommand($"""
-            UPDATE {Table} SET state = @state, steps = @steps, updated_at = @updated, version = version + 1,
-                cluster_id = COALESCE(cluster_id, @cluster)
-            WHERE id = @id AND organization = @organization AND version = @expected
-            RETURNING {Columns}
-            """, connection);
+        await using var update = new NpgsqlCommand(OperationSql.Save, connection);
         update.Parameters.Add(Text("state", operation.State.ToString()));
         update.Parameters.Add(Json("steps", OperationStepsJson.Serialize(steps)));
         update.Parameters.Add(Text("cluster", OperationColumns.ClusterOf(steps)));
@@ -232,7 +215,7 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
             return saved;
         }
 
-        await using var current = new NpgsqlCommand($"SELECT version FROM {Table} WHERE id = @id AND organization = @organization", connection);
+        await using var current = new NpgsqlCommand(OperationSql.VersionById, connection);
         current.Parameters.Add(Text("id", operation.Id));
         current.Parameters.Add(Text("organization", operation.Organization));
         throw await current.ExecuteScalarAsync(ct) is long found
@@ -246,17 +229,7 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         await using var connection = await OpenAsync(ct);
         // SKIP LOCKED: a row another claimer is taking is passed over, not waited for; a row claimed and committed
         // meanwhile is re-checked against the condition (its lease is live now) and passed over too.
-        await using var claim = new NpgsqlCommand($"""
-            UPDATE {Table}
-            SET lease_owner = @owner, lease_expires_at = @until, version = version + 1, updated_at = @now,
-                state = CASE state WHEN '{OperationState.Pending}' THEN '{OperationState.Running}' ELSE state END
-            WHERE id = (
-                SELECT id FROM {Table}
-                WHERE state IN ({RunnableStates}) AND (lease_expires_at IS NULL OR lease_expires_at <= @now)
-                ORDER BY created_at, id LIMIT 1
-                FOR UPDATE SKIP LOCKED)
-            RETURNING {Columns}
-            """, connection);
+        await using var claim = new NpgsqlCommand(OperationSql.Claim(" FOR UPDATE SKIP LOCKED"), connection);
         claim.Parameters.Add(Text("owner", owner));
         claim.Parameters.Add(Time("until", now + leaseDuration));
         claim.Parameters.Add(Time("now", now));
@@ -268,7 +241,7 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(id);
         OperationRules.CheckLease(owner, leaseDuration);
         await using var connection = await OpenAsync(ct);
-        await using var renew = new NpgsqlCommand($"UPDATE {Table} SET lease_expires_at = @until WHERE id = @id AND lease_owner = @owner", connection);
+        await using var renew = new NpgsqlCommand(OperationSql.RenewLease, connection);
         renew.Parameters.Add(Time("until", now + leaseDuration));
         renew.Parameters.Add(Text("id", id));
         renew.Parameters.Add(Text("owner", owner));
@@ -281,7 +254,7 @@ public sealed class PostgresOperationStore : IOperationStore, IAsyncDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         await using var connection = await OpenAsync(ct);
         await using var release = new NpgsqlCommand(
-            $"UPDATE {Table} SET lease_owner = NULL, lease_expires_at = NULL WHERE id = @id AND lease_owner = @owner", connection);
+            OperationSql.ReleaseLease, connection);
         release.Parameters.Add(Text("id", id));
         release.Parameters.Add(Text("owner", owner));
         return await release.ExecuteNonQueryAsync(ct) == 1;

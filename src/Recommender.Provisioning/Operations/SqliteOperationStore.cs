@@ -16,9 +16,6 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
     public static readonly TimeSpan BusyTimeout = TimeSpan.FromSeconds(15);
 
     private const string Table = OperationColumns.Table;
-    private const string Columns = OperationColumns.List;
-
-    private static readonly string RunnableStates = string.Join(", ", OperationRules.Runnable.Select(s => $"'{s}'"));
 
     private static readonly string Schema = $"""
         CREATE TABLE IF NOT EXISTS {Table} (
@@ -39,7 +36,7 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         ) STRICT;
         CREATE UNIQUE INDEX IF NOT EXISTS {Table}_idempotency ON {Table} (organization, idempotency_key);
         CREATE INDEX IF NOT EXISTS {Table}_listing ON {Table} (organization, created_at DESC, id DESC);
-        CREATE INDEX IF NOT EXISTS {Table}_runnable ON {Table} (created_at, id) WHERE state IN ({RunnableStates});
+        CREATE INDEX IF NOT EXISTS {Table}_runnable ON {Table} (created_at, id) WHERE state IN ({OperationSql.RunnableStates});
         """;
 
     private readonly string connectionString;
@@ -110,13 +107,7 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         var candidate = OperationRules.ForCreate(operation);
         await using var connection = await OpenAsync(ct);
         await using var transaction = await BeginAsync(connection, ct);
-        await using var insert = Command(connection, transaction, $"""
-            INSERT INTO {Table} ({Columns}, cluster_id)
-            VALUES (@id, @organization, @kind, @key, @state, @credentialOrganization, @credentialName, @input, @steps,
-                    @created, @updated, @version, NULL, NULL, @cluster)
-            ON CONFLICT DO NOTHING
-            RETURNING {Columns}
-            """);
+        await using var insert = Command(connection, transaction, OperationSql.Insert);
         insert.Parameters.AddWithValue("@id", candidate.Id);
         insert.Parameters.AddWithValue("@organization", candidate.Organization);
         insert.Parameters.AddWithValue("@kind", candidate.Kind.ToString());
@@ -140,7 +131,7 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         ProvisioningOperation? existing = null;
         if (candidate.IdempotencyKey is { } key)
         {
-            await using var select = Command(connection, transaction, $"SELECT {Columns} FROM {Table} WHERE organization = @organization AND idempotency_key = @key");
+            await using var select = Command(connection, transaction, OperationSql.SelectByKey);
             select.Parameters.AddWithValue("@organization", candidate.Organization);
             select.Parameters.AddWithValue("@key", key);
             existing = await ReadOneAsync(select, ct);
@@ -157,7 +148,7 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         ArgumentNullException.ThrowIfNull(organization);
         ArgumentNullException.ThrowIfNull(id);
         await using var connection = await OpenAsync(ct);
-        await using var select = Command(connection, null, $"SELECT {Columns} FROM {Table} WHERE id = @id AND organization = @organization");
+        await using var select = Command(connection, null, OperationSql.SelectById);
         select.Parameters.AddWithValue("@id", id);
         select.Parameters.AddWithValue("@organization", organization);
         return await ReadOneAsync(select, ct);
@@ -191,10 +182,7 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
             select.Parameters.AddWithValue("@afterId", cursor.Id);
         }
 
-        select.CommandText = $"""
-            SELECT {Columns} FROM {Table} WHERE {string.Join(" AND ", where)}
-            ORDER BY created_at DESC, id DESC LIMIT @limit
-            """;
+        select.CommandText = OperationSql.Page(where);
         select.Parameters.AddWithValue("@limit", query.Limit + 1);
         var items = await ReadAllAsync(select, ct);
         return OperationPages.Of(items, query.Limit);
@@ -205,7 +193,7 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         ArgumentException.ThrowIfNullOrEmpty(clusterId);
         await using var connection = await OpenAsync(ct);
         await using var select = Command(connection, null,
-            $"SELECT organization FROM {Table} WHERE cluster_id = @cluster GROUP BY organization ORDER BY min(created_at)");
+            OperationSql.ClusterOrganizations);
         select.Parameters.AddWithValue("@cluster", clusterId);
         var organizations = new List<string>();
         await using var reader = await select.ExecuteReaderAsync(ct);
@@ -223,12 +211,7 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         var steps = OperationRules.ForSave(operation.Steps);
         await using var connection = await OpenAsync(ct);
         await using var transaction = await BeginAsync(connection, ct);
-        await using var update = Command(connection, transaction, $"""
-            UPDATE {Table} SET state = @state, steps = @steps, updated_at = @updated, version = version + 1,
-                cluster_id = COALESCE(cluster_id, @cluster)
-            WHERE id = @id AND organization = @organization AND version = @expected
-            RETURNING {Columns}
-            """);
+        await using var update = Command(connection, transaction, OperationSql.Save);
         update.Parameters.AddWithValue("@state", operation.State.ToString());
         update.Parameters.AddWithValue("@steps", OperationStepsJson.Serialize(steps));
         update.Parameters.AddWithValue("@cluster", (object?)OperationColumns.ClusterOf(steps) ?? DBNull.Value);
@@ -242,7 +225,7 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
             return saved;
         }
 
-        await using var current = Command(connection, transaction, $"SELECT version FROM {Table} WHERE id = @id AND organization = @organization");
+        await using var current = Command(connection, transaction, OperationSql.VersionById);
         current.Parameters.AddWithValue("@id", operation.Id);
         current.Parameters.AddWithValue("@organization", operation.Organization);
         var version = await current.ExecuteScalarAsync(ct);
@@ -258,16 +241,7 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         now = OperationRules.Normalize(now);
         await using var connection = await OpenAsync(ct);
         await using var transaction = await BeginAsync(connection, ct);
-        await using var claim = Command(connection, transaction, $"""
-            UPDATE {Table}
-            SET lease_owner = @owner, lease_expires_at = @until, version = version + 1, updated_at = @now,
-                state = CASE state WHEN '{OperationState.Pending}' THEN '{OperationState.Running}' ELSE state END
-            WHERE id = (
-                SELECT id FROM {Table}
-                WHERE state IN ({RunnableStates}) AND (lease_expires_at IS NULL OR lease_expires_at <= @now)
-                ORDER BY created_at, id LIMIT 1)
-            RETURNING {Columns}
-            """);
+        await using var claim = Command(connection, transaction, OperationSql.Claim());
         claim.Parameters.AddWithValue("@owner", owner);
         claim.Parameters.AddWithValue("@until", ToMicros(OperationRules.Normalize(now + leaseDuration)));
         claim.Parameters.AddWithValue("@now", ToMicros(now));
@@ -281,7 +255,7 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         ArgumentNullException.ThrowIfNull(id);
         OperationRules.CheckLease(owner, leaseDuration);
         await using var connection = await OpenAsync(ct);
-        await using var renew = Command(connection, null, $"UPDATE {Table} SET lease_expires_at = @until WHERE id = @id AND lease_owner = @owner");
+        await using var renew = Command(connection, null, OperationSql.RenewLease);
         renew.Parameters.AddWithValue("@until", ToMicros(OperationRules.Normalize(now + leaseDuration)));
         renew.Parameters.AddWithValue("@id", id);
         renew.Parameters.AddWithValue("@owner", owner);
@@ -294,7 +268,7 @@ public sealed class SqliteOperationStore : IOperationStore, IDisposable
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         await using var connection = await OpenAsync(ct);
         await using var release = Command(connection, null,
-            $"UPDATE {Table} SET lease_owner = NULL, lease_expires_at = NULL WHERE id = @id AND lease_owner = @owner");
+            OperationSql.ReleaseLease);
         release.Parameters.AddWithValue("@id", id);
         release.Parameters.AddWithValue("@owner", owner);
         return await release.ExecuteNonQueryAsync(ct) == 1;

@@ -122,8 +122,9 @@ public static class ProvisioningFields
                 var organization = ctx.GetArgument<string>(Org);
                 ctx.RequireAdmin(organization);
                 var layout = ProvisioningArguments.Layout(ctx.GetArgument<Dictionary<string, object?>>("layout"), "layout");
-                return await Named(() => Service(ctx).StartApplyLayoutAsync(organization, ctx.GetArgument<string>(ClusterId), layout,
-                    ctx.GetArgument<bool>("dryRun"), ctx.GetArgument<bool>("deleteUnlistedPools"), ctx.GetArgument<string?>(IdempotencyKey), ctx.CancellationToken), string.Empty)
+                // The service names applyLayout's fields as the client sent them (top-level arguments): nothing to re-wrap.
+                return await Service(ctx).StartApplyLayoutAsync(organization, ctx.GetArgument<string>(ClusterId), layout,
+                    ctx.GetArgument<bool>("dryRun"), ctx.GetArgument<bool>("deleteUnlistedPools"), ctx.GetArgument<string?>(IdempotencyKey), ctx.CancellationToken)
                     .ConfigureAwait(false);
             });
         mutation.Field<NonNullGraphType<OperationGraphType>>("deleteCluster")
@@ -214,16 +215,15 @@ public static class ProvisioningFields
     }
 
     /// <summary>The service names fields relative to the input it was given; the client sent them inside an argument.</summary>
-    private static async Task<T> Named<T>(Func<Task<T>> call, string prefix = "input.")
+    private static async Task<T> Named<T>(Func<Task<T>> call)
     {
         try
         {
             return await call().ConfigureAwait(false);
         }
-        catch (ValidationException e) when (prefix.Length > 0 && !e.Argument.StartsWith(prefix, StringComparison.Ordinal))
+        catch (ValidationException e) when (!e.Argument.StartsWith("input.", StringComparison.Ordinal))
         {
-            var reason = e.Message.StartsWith(e.Argument + ": ", StringComparison.Ordinal) ? e.Message[(e.Argument.Length + 2)..] : e.Message;
-            throw new ValidationException(prefix + e.Argument, reason);
+            throw e.Within("input");
         }
     }
 

@@ -1,5 +1,4 @@
 using GraphQL.Types;
-using Recommender.Api.GraphQL.Catalog;
 using Recommender.Core.Catalog;
 using Recommender.Core.Recommendations;
 using D = Recommender.Api.GraphQL.Recommendations.LayoutRequestDescriptions;
@@ -24,14 +23,7 @@ public sealed class LayoutRequestInputType : InputObjectGraphType<LayoutRequest>
         Field<NonNullGraphType<IntGraphType>>("maxNodes").Description(D.MaxNodes).DefaultValue(LayoutRequestLimits.MaxNodes);
         Field<NonNullGraphType<IntGraphType>>("onDemandPct").Description(D.OnDemandPct).DefaultValue(0);
         Field<NonNullGraphType<BooleanGraphType>>("sameSize").Description(D.SameSize).DefaultValue(false);
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("zones").Description(D.Zones);
-        Field<ListGraphType<NonNullGraphType<NetworkPerformanceGraphType>>>("networkPerf").Description(D.NetworkPerf);
-        Field<ListGraphType<NonNullGraphType<InstanceCategoryGraphType>>>("categories").Description(D.Categories);
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("includes").Description(D.Includes);
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("excludes").Description(D.Excludes);
-        Field<NonNullGraphType<BooleanGraphType>>("allowBurst").Description(D.AllowBurst).DefaultValue(true);
-        Field<NonNullGraphType<BooleanGraphType>>("allowOlderGen").Description(D.AllowOlderGen).DefaultValue(false);
-        Field<ListGraphType<NonNullGraphType<CpuArchitectureGraphType>>>("architectures").Description(D.Architectures);
+        InstanceFilterFields.AddTo(this);
         Field<PodSizeInputType>("largestPod").Description(D.LargestPod);
         Field<IntGraphType>("maxPools").Description(D.MaxPools);
         Field<NonNullGraphType<IntGraphType>>("spotDiversity").Description(D.SpotDiversity).DefaultValue(1);

@@ -49,9 +49,7 @@ public static class RecommendationQueries
                 }
                 catch (ValidationException e)
                 {
-                    // The solver names request fields; the client sent them inside the input argument.
-                    var reason = e.Message.StartsWith(e.Argument + ": ", StringComparison.Ordinal) ? e.Message[(e.Argument.Length + 2)..] : e.Message;
-                    throw new ValidationException($"{InputArgument}.{e.Argument}", reason);
+                    throw e.Within(InputArgument); // the service names request fields; the client sent them inside input
                 }
             });
 

@@ -1,5 +1,5 @@
 using GraphQL.Types;
-using Recommender.Api.GraphQL.Catalog;
+using Recommender.Api.GraphQL.Recommendations;
 using Recommender.Core.Catalog;
 using Recommender.Expander.ScaleOut;
 using D = Recommender.Api.GraphQL.Recommendations.LayoutRequestDescriptions;
@@ -35,14 +35,7 @@ public sealed class ScaleOutRequestInputType : InputObjectGraphType<ScaleOutRequ
         Field<NonNullGraphType<BooleanGraphType>>("allowNewPools").Description("Whether the change may add pools; false = grow only.").DefaultValue(true);
         Field<IntGraphType>("maxNewPools").Description("Most pools the change may add (growing never counts); null = no limit.");
         Field<StringGraphType>("spotTaintKey").Description("When spot nodes carry a NoSchedule taint with this key, only pods tolerating it may use them.");
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("zones").Description(D.Zones);
-        Field<ListGraphType<NonNullGraphType<NetworkPerformanceGraphType>>>("networkPerf").Description(D.NetworkPerf);
-        Field<ListGraphType<NonNullGraphType<InstanceCategoryGraphType>>>("categories").Description(D.Categories);
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("includes").Description(D.Includes);
-        Field<ListGraphType<NonNullGraphType<StringGraphType>>>("excludes").Description(D.Excludes);
-        Field<NonNullGraphType<BooleanGraphType>>("allowBurst").Description(D.AllowBurst).DefaultValue(true);
-        Field<NonNullGraphType<BooleanGraphType>>("allowOlderGen").Description(D.AllowOlderGen).DefaultValue(false);
-        Field<ListGraphType<NonNullGraphType<CpuArchitectureGraphType>>>("architectures").Description(D.Architectures);
+        InstanceFilterFields.AddTo(this);
         Field<StringGraphType>("gpuModel").Description(D.GpuModel);
         Field<NonNullGraphType<IntGraphType>>("alternatives").Description(
             "How many changes to return (1-10), best first, each with a different set of grown and added pools.").DefaultValue(1);
