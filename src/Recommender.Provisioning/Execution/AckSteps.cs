@@ -29,9 +29,9 @@ internal sealed class AckSteps(CsClient cs, ISecretStore secrets, ICatalog catal
         StepNames.CreateCluster => CreateClusterAsync(run, target, index, ct),
         StepNames.WaitForCluster => WaitForClusterAsync(run, target, index, ct),
         StepNames.CreateNodePool => CreateNodePoolAsync(run, target, index, ct),
-        StepNames.WaitForNodePool => WaitForNodePoolAsync(run, target, index, ct),
+        StepNames.WaitForNodePool or StepNames.RollBackWaitForNodePool => WaitForNodePoolAsync(run, target, index, ct),
         StepNames.PlanLayout => PlanLayoutAsync(run, target, index, ct),
-        StepNames.ScaleNodePool => ScaleNodePoolAsync(run, target, index, ct),
+        StepNames.ScaleNodePool or StepNames.RollBackScaleNodePool => ScaleNodePoolAsync(run, target, index, ct),
         StepNames.DeleteNodePool or StepNames.RollBackDeleteNodePool => DeleteNodePoolAsync(run, target, index, ct),
         StepNames.WaitForNodePoolDeleted or StepNames.RollBackWaitForNodePoolDeleted => WaitForNodePoolDeletedAsync(run, target, index, ct),
         StepNames.DeleteCluster or StepNames.RollBackDeleteCluster => DeleteClusterAsync(run, target, index, ct),
@@ -132,7 +132,10 @@ internal sealed class AckSteps(CsClient cs, ISecretStore secrets, ICatalog catal
     {
         var step = run.Step(index);
         var clusterId = RequireCluster(run, target);
-        var change = run.Operation.Steps.FirstOrDefault(s => s.Name is StepNames.CreateNodePool or StepNames.ScaleNodePool && s.NodePool == step.NodePool);
+        // The step whose task this wait follows: the pool's create or scale, or while rolling back its scale back.
+        var change = StepNames.IsRollBack(step.Name)
+            ? run.Operation.Steps.FirstOrDefault(s => s.Name == StepNames.RollBackScaleNodePool && s.NodePool == step.NodePool)
+            : run.Operation.Steps.FirstOrDefault(s => s.Name is StepNames.CreateNodePool or StepNames.ScaleNodePool && s.NodePool == step.NodePool);
         var poolId = change?.NodePoolId ?? step.NodePoolId ?? throw new InvalidOperationException($"WaitForNodePool {step.NodePool} before the pool has an id.");
         await run.UpdateStepAsync(index, s => s with { ClusterId = clusterId, NodePoolId = poolId, TaskId = change?.TaskId }, ct).ConfigureAwait(false);
         if (change?.TaskId is { } taskId && run.Step(index).Attempts == 1)
@@ -170,10 +173,10 @@ internal sealed class AckSteps(CsClient cs, ISecretStore secrets, ICatalog catal
     private async Task<OperationStepState> ScaleNodePoolAsync(OperationRun run, OperationTarget target, int index, CancellationToken ct)
     {
         var step = run.Step(index);
-        var pool = target.Pool(step.NodePool);
-        var poolId = step.NodePoolId ?? throw new InvalidOperationException($"ScaleNodePool {step.NodePool} without a pool id.");
-        var answer = await cs.SetDesiredSizeAsync(target.Region, RequireCluster(run, target), poolId, pool.NodeCount, target.Account, ct).ConfigureAwait(false);
-        await run.UpdateStepAsync(index, s => s with { TaskId = answer.TaskId, Output = Output("desiredSize", pool.NodeCount) }, ct).ConfigureAwait(false);
+        var size = step.Name == StepNames.RollBackScaleNodePool ? OperationSteps.DesiredSizeOf(step) : target.Pool(step.NodePool).NodeCount;
+        var poolId = step.NodePoolId ?? throw new InvalidOperationException($"{step.Name} {step.NodePool} without a pool id.");
+        var answer = await cs.SetDesiredSizeAsync(target.Region, RequireCluster(run, target), poolId, size, target.Account, ct).ConfigureAwait(false);
+        await run.UpdateStepAsync(index, s => s with { TaskId = answer.TaskId, Output = Output("desiredSize", size) }, ct).ConfigureAwait(false);
         return OperationStepState.Succeeded;
     }
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Recommender.Provisioning.Inputs;
 using Recommender.Provisioning.Operations;
 using Recommender.Provisioning.Plans;
@@ -7,6 +8,8 @@ namespace Recommender.Provisioning.Execution;
 /// <summary>The steps each kind of operation starts with, and those a plan or a rollback adds.</summary>
 public static class OperationSteps
 {
+    private const string DesiredSize = "desiredSize";
+
     /// <summary>Read credentials, create the cluster, wait for it, create every pool, then wait for every pool (ACK builds them in parallel).</summary>
     public static IReadOnlyList<OperationStep> ForCreate(CreateClusterInput input)
     {
@@ -71,8 +74,9 @@ public static class OperationSteps
     }
 
     /// <summary>
-    /// The steps that undo what <paramref name="operation"/> created: the cluster of a create (deleting it takes its pools
-    /// along), the pools an ApplyLayout created. Empty when nothing could have been created.
+    /// The steps that undo what <paramref name="operation"/> changed: the cluster of a create (deleting it takes its pools
+    /// along); for an ApplyLayout, the pools it created (deleted) and the pools it scaled (set back to the size its plan
+    /// found them at). Pools an ApplyLayout deleted cannot come back. Empty when nothing could have been changed.
     /// </summary>
     public static IReadOnlyList<OperationStep> ForRollBack(ProvisioningOperation operation)
     {
@@ -87,11 +91,35 @@ public static class OperationSteps
         }
 
         var created = forward.Where(s => s.Name == StepNames.CreateNodePool && (s.NodePoolId is not null || s.Attempts > 0)).ToList();
+        // A scale that was started may have reached ACK; setting a pool to the size it had is harmless if it did not.
+        var scaled = forward.Where(s => s.Name == StepNames.ScaleNodePool && s.Attempts > 0).ToList();
+        var sizeBefore = scaled.Count > 0 ? SizesBefore(forward) : [];
         return
         [
             .. created.Select(s => Step(StepNames.RollBackDeleteNodePool, s.NodePool, s.ClusterId, s.NodePoolId)),
+            .. scaled.Select(s => Step(StepNames.RollBackScaleNodePool, s.NodePool, s.ClusterId, s.NodePoolId) with
+            {
+                Output = new JsonObject { [DesiredSize] = sizeBefore[s.NodePool!] }.ToJsonString(),
+            }),
             .. created.Select(s => Step(StepNames.RollBackWaitForNodePoolDeleted, s.NodePool, s.ClusterId, s.NodePoolId)),
+            .. scaled.Select(s => Step(StepNames.RollBackWaitForNodePool, s.NodePool, s.ClusterId, s.NodePoolId)),
         ];
+    }
+
+    /// <summary>The pool size a <see cref="StepNames.RollBackScaleNodePool"/> step sets, from its output.</summary>
+    public static int DesiredSizeOf(OperationStep step)
+    {
+        ArgumentNullException.ThrowIfNull(step);
+        return JsonNode.Parse(step.Output ?? "{}")?[DesiredSize]?.GetValue<int>()
+            ?? throw new InvalidOperationException($"{step.Name} {step.NodePool} has no {DesiredSize} in its output.");
+    }
+
+    /// <summary>Each pool's node count before the operation, as its plan (the PlanLayout step's output) found it.</summary>
+    private static Dictionary<string, int> SizesBefore(IReadOnlyList<OperationStep> forward)
+    {
+        var planned = forward.FirstOrDefault(s => s.Name == StepNames.PlanLayout)?.Output
+            ?? throw new InvalidOperationException("An ApplyLayout scaled a pool without a plan.");
+        return ProvisioningJson.Read<LayoutPlan>(planned).Changes.ToDictionary(c => c.Name, c => c.FromCount, StringComparer.Ordinal);
     }
 
     private static OperationStep Step(string name, string? pool = null, string? clusterId = null, string? nodePoolId = null) =>

@@ -33,7 +33,7 @@ public static class StepNames
 
     public const string WaitForClusterDeleted = "WaitForClusterDeleted";
 
-    /// <summary>Prefix of the steps that undo what an operation created.</summary>
+    /// <summary>Prefix of the steps that undo what an operation created or scaled.</summary>
     public const string RollBackPrefix = "RollBack";
 
     public const string RollBackDeleteCluster = RollBackPrefix + DeleteCluster;
@@ -43,6 +43,11 @@ public static class StepNames
     public const string RollBackDeleteNodePool = RollBackPrefix + DeleteNodePool;
 
     public const string RollBackWaitForNodePoolDeleted = RollBackPrefix + WaitForNodePoolDeleted;
+
+    /// <summary>ModifyClusterNodePool back to the size the pool had before the operation scaled it.</summary>
+    public const string RollBackScaleNodePool = RollBackPrefix + ScaleNodePool;
+
+    public const string RollBackWaitForNodePool = RollBackPrefix + WaitForNodePool;
 
     public static bool IsRollBack(string name) => name.StartsWith(RollBackPrefix, StringComparison.Ordinal);
 }

@@ -75,7 +75,7 @@ public sealed class ExistingClusterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_failed_apply_is_rolled_back_by_deleting_only_the_pools_it_created()
+    public async Task A_failed_apply_is_rolled_back_by_deleting_the_pools_it_created_and_scaling_back_the_ones_it_grew()
     {
         env.Emulator.Faults.For("CreateClusterNodePool").TaskFailNext = 1;
         var result = await env.Service.StartApplyLayoutAsync(org, clusterId, Grown(), dryRun: false, deleteUnlistedPools: false, null, CancellationToken.None);
@@ -92,10 +92,17 @@ public sealed class ExistingClusterTests : IAsyncLifetime
         var done = await env.WaitForEndAsync(org, failed.Id);
 
         Assert.Equal(OperationState.RolledBack, done.State);
-        Assert.Equal([StepNames.RollBackDeleteNodePool, StepNames.RollBackWaitForNodePoolDeleted], done.Steps.Where(s => StepNames.IsRollBack(s.Name)).Select(s => s.Name));
+        Assert.Equal(
+            [("RollBackDeleteClusterNodePool", "gpu"), ("RollBackScaleNodePool", "workers"), ("RollBackWaitForNodePoolDeleted", "gpu"), ("RollBackWaitForNodePool", "workers")],
+            done.Steps.Where(s => StepNames.IsRollBack(s.Name)).Select(s => (s.Name, s.NodePool!)));
+        Assert.All(done.Steps.Where(s => StepNames.IsRollBack(s.Name)), s => Assert.Equal(OperationStepState.Succeeded, s.State));
+        Assert.Equal(2, OperationSteps.DesiredSizeOf(done.Steps.Single(s => s.Name == StepNames.RollBackScaleNodePool)));
         var account = CredentialReference.OfOrganization(org, secretId);
         var pools = await env.Cs.DescribeNodePoolsAsync(ProvisioningEnvironment.Region, clusterId, account, CancellationToken.None);
-        Assert.Equal([("batch", 2), ("system", 1), ("workers", 4)], pools.Select(p => (p.NodepoolInfo!.Name!, p.ScalingGroup!.DesiredSize ?? -1)).Order());
+        // The cluster is as it was before the apply: workers back from 4 to the 2 nodes the plan found, gpu gone.
+        Assert.Equal([("batch", 2), ("system", 1), ("workers", 2)], pools.Select(p => (p.NodepoolInfo!.Name!, p.ScalingGroup!.DesiredSize ?? -1)).Order());
+        var workers = pools.Single(p => p.NodepoolInfo!.Name == "workers");
+        Assert.Equal(2, workers.Status!.TotalNodes);
     }
 
     [Fact]

@@ -151,7 +151,7 @@ public static class ProvisioningFields
                 return await Service(ctx).RetryAsync(organization, ctx.GetArgument<string>("id"), ctx.CancellationToken).ConfigureAwait(false);
             });
         mutation.Field<NonNullGraphType<OperationGraphType>>("rollBackOperation")
-            .Description("Undoes what a FAILED operation created (admins): the cluster of a create, the pools an apply created. Goes ROLLING_BACK, then ROLLED_BACK.")
+            .Description("Undoes what a FAILED operation changed (admins): deletes the cluster of a create; for an apply, deletes the pools it created and sets the pools it scaled back to the size its plan found them at (pools it deleted cannot come back). Goes ROLLING_BACK, then ROLLED_BACK.")
             .Argument<NonNullGraphType<IdGraphType>>(Org, "Organisation id.")
             .Argument<NonNullGraphType<IdGraphType>>("id", "Operation id.")
             .ResolveAsync(async ctx =>
