@@ -17,7 +17,7 @@ public sealed class AccessibilityTests(ConsoleFixture fixture) : IClassFixture<C
         await Assertions.Expect(page.Page.Locator("#catalog-count")).ToContainTextAsync("instance types match");
         await page.AssertAccessibleAsync(viewport);
         await page.ScreenshotAsync(viewport);
-        await AssertFitsTheScreenAsync(page.Page);
+        await ConsoleSteps.AssertFitsTheScreenAsync(page.Page);
     }
 
     [BrowserTheory]
@@ -29,7 +29,7 @@ public sealed class AccessibilityTests(ConsoleFixture fixture) : IClassFixture<C
         await Assertions.Expect(page.Page.GetByTestId("layout-card").First).ToBeVisibleAsync();
         await page.AssertAccessibleAsync($"{viewport}-cards");
         await page.ScreenshotAsync($"{viewport}-cards");
-        await AssertFitsTheScreenAsync(page.Page);
+        await ConsoleSteps.AssertFitsTheScreenAsync(page.Page);
 
         await RecommendPageTests.FillAsync(page.Page, "Minimum nodes", "0");
         await page.Page.GetByRole(AriaRole.Button, new() { Name = "Recommend" }).ClickAsync();
@@ -58,17 +58,6 @@ public sealed class AccessibilityTests(ConsoleFixture fixture) : IClassFixture<C
         Assert.Contains("f-vcpu-min", focused);
         Assert.Contains(focused, f => f.StartsWith("Apply filters", StringComparison.Ordinal));
         Assert.Contains(focused, f => f.StartsWith("Instance type", StringComparison.Ordinal));
-    }
-
-    /// <summary>Nothing wider than the viewport: wide tables scroll inside their own region, the page never sideways.</summary>
-    internal static async Task AssertFitsTheScreenAsync(IPage page)
-    {
-        var wider = await page.EvaluateAsync<string[]>("""
-            () => document.documentElement.scrollWidth <= window.innerWidth + 1 ? [] :
-              [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
-            """);
-        Assert.True(wider.Length == 0, $"page wider than the {page.ViewportSize?.Width} px screen: " + string.Join("; ", wider));
     }
 
     private static ViewportSize Size(string viewport) => viewport == "phone" ? ConsolePage.Phone : ConsolePage.Laptop;

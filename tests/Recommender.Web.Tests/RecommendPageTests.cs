@@ -80,12 +80,7 @@ public sealed class RecommendPageTests(ConsoleFixture fixture) : IClassFixture<C
         // Phone width: the same cards, nothing wider than the screen.
         await page.Page.SetViewportSizeAsync(ConsolePage.Phone.Width, ConsolePage.Phone.Height);
         await Assertions.Expect(cards.First).ToBeVisibleAsync();
-        var wider = await page.Page.EvaluateAsync<string[]>("""
-            () => document.documentElement.scrollWidth <= window.innerWidth + 1 ? [] :
-              [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right))
-            """);
-        Assert.True(wider.Length == 0, "wider than a phone's screen: " + string.Join("; ", wider));
+        await ConsoleSteps.AssertFitsTheScreenAsync(page.Page);
         await page.ScreenshotAsync("phone");
     }
 

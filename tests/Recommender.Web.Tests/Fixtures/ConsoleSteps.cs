@@ -19,6 +19,36 @@ public static class ConsoleSteps
         await Assertions.Expect(p.Locator("#signed-in-as")).ToContainTextAsync($"{organization} ({role.ToLowerInvariant()})");
     }
 
+    /// <summary>
+    /// Nothing wider than the viewport: wide tables scroll inside their own region, the page never sideways. Waits (up to
+    /// Playwright's assertion timeout) for the layout to settle, since charts resize in an animation frame after the
+    /// viewport changes; on failure names the elements that overflow outside any scrolling region.
+    /// </summary>
+    public static async Task AssertFitsTheScreenAsync(IPage page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.documentElement.scrollWidth <= window.innerWidth + 1", null, new() { Timeout = 5_000 });
+            return;
+        }
+        catch (TimeoutException)
+        {
+            // Still too wide: say which elements.
+        }
+
+        var wider = await page.EvaluateAsync<string[]>("""
+            () => {
+              const scrolls = e => { for (let p = e.parentElement; p; p = p.parentElement) if (getComputedStyle(p).overflowX !== 'visible') return true; return false; };
+              return [...document.querySelectorAll('body *')]
+                .filter(e => e.getBoundingClientRect().right > window.innerWidth + 1 && !scrolls(e))
+                .slice(0, 8).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+            }
+            """);
+        var width = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+        Assert.Fail($"page {width} px wide on a {page.ViewportSize?.Width} px screen: " + string.Join("; ", wider));
+    }
+
     /// <summary>POSTs to /graphql from inside the page (same origin) with the page's session token, as the console does.</summary>
     public static async Task<JsonElement> GraphQLAsync(ConsolePage page, string query, object? variables = null)
     {
