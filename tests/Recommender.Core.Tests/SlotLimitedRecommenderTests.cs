@@ -27,6 +27,34 @@ public sealed class SlotLimitedRecommenderTests
     }
 
     [Fact]
+    public async Task Other_solver_work_queues_for_the_same_slots_and_reports_its_summary()
+    {
+        var inner = new HeldRecommender();
+        var observer = new RecordingObserver();
+        using var limited = new SlotLimitedRecommender(inner, 1, TimeSpan.Zero, TimeProvider.System, observer);
+        var solve = limited.RecommendAsync(Request, null!, CancellationToken.None);
+        await inner.Entered.Task;
+        var feasible = new Recommendation(RecommendationStatus.Feasible, [], 1m, 0.25, 0, null, 1, TimeSpan.Zero, "USD");
+
+        // The one slot is held by the solve: the other work is refused like any request, and never started.
+        var started = false;
+        await Assert.ThrowsAsync<SolverBusyException>(() => limited.RunAsync(_ =>
+        {
+            started = true;
+            return Task.FromResult((42, feasible));
+        }, CancellationToken.None));
+        inner.Release.SetResult();
+        await solve;
+        var result = await limited.RunAsync(_ => Task.FromResult((42, feasible)), CancellationToken.None);
+
+        Assert.False(started);
+        Assert.Equal(42, result);
+        Assert.Equal(1, limited.FreeSlots);
+        Assert.Equal([true, false, true], observer.Acquired);
+        Assert.Equal([RecommendationStatus.Optimal, RecommendationStatus.Feasible], observer.Statuses);
+    }
+
+    [Fact]
     public async Task A_cancelled_solve_frees_its_slot()
     {
         var inner = new HeldRecommender();

@@ -62,16 +62,15 @@ public static class RecommendationServiceCollectionExtensions
         services.TryAddSingleton<BackgroundProofWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundProofWorker>());
         services.TryAddSingleton<IRecommender>(sp => new CpSatRecommender(solver, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<ILogger<CpSatRecommender>>()));
-        // Every caller of the solver goes through one slot limit, whichever IRecommender is registered; the router lets
-        // the scale-out's own model queue for the same slots.
-        services.TryAddSingleton(sp => new SolverSlotRouter(sp.GetRequiredService<IRecommender>()));
+        // Every caller of the solver goes through one slot limit, whichever IRecommender is registered; the scale-out's
+        // own model queues for the same slots (SolverSlots).
         services.TryAddSingleton(sp =>
         {
             var o = sp.GetRequiredService<IOptions<RecommendationOptions>>().Value;
-            return new SlotLimitedRecommender(sp.GetRequiredService<SolverSlotRouter>(), o.MaxConcurrentSolves, o.QueueTimeout,
+            return new SlotLimitedRecommender(sp.GetRequiredService<IRecommender>(), o.MaxConcurrentSolves, o.QueueTimeout,
                 sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<RecommendationMetrics>());
         });
-        services.TryAddSingleton(sp => new SolverSlots(sp.GetRequiredService<SlotLimitedRecommender>(), sp.GetRequiredService<SolverSlotRouter>()));
+        services.TryAddSingleton(sp => new SolverSlots(sp.GetRequiredService<SlotLimitedRecommender>()));
         services.TryAddSingleton(_ => new ScaleOutSolver(solver.TimeLimit, solver.Workers, solver.RandomSeed, proof.ScaleOutWithin));
         services.TryAddSingleton<ScaleOutService>();
 

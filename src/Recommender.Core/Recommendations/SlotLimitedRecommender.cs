@@ -49,8 +49,21 @@ public sealed class SlotLimitedRecommender : IRecommender, IDisposable
     /// <summary>Slots free right now.</summary>
     public int FreeSlots => slots.CurrentCount;
 
-    public async Task<Recommendation> RecommendAsync(LayoutRequest request, RegionCatalog catalog, CancellationToken ct)
+    public Task<Recommendation> RecommendAsync(LayoutRequest request, RegionCatalog catalog, CancellationToken ct) =>
+        RunAsync(async c =>
+        {
+            var answer = await inner.RecommendAsync(request, catalog, c).ConfigureAwait(false);
+            return (answer, answer);
+        }, ct);
+
+    /// <summary>
+    /// Runs other CPU-bound solver work (a scale-out's own model) in a slot, with the same queueing, SOLVER_BUSY and
+    /// observer as <see cref="RecommendAsync"/>; <paramref name="work"/> returns its result and a summary for the observer.
+    /// </summary>
+    /// <exception cref="SolverBusyException">No slot freed within the queue timeout.</exception>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<(T Result, Recommendation Summary)>> work, CancellationToken ct)
     {
+        ArgumentNullException.ThrowIfNull(work);
         var queued = time.GetTimestamp();
         Interlocked.Increment(ref waiting);
         bool acquired;
@@ -79,9 +92,9 @@ public sealed class SlotLimitedRecommender : IRecommender, IDisposable
         try
         {
             var started = time.GetTimestamp();
-            var answer = await Task.Run(() => inner.RecommendAsync(request, catalog, ct), ct).ConfigureAwait(false);
-            observer?.Solved(answer.Status, time.GetElapsedTime(started), answer.Gap);
-            return answer;
+            var (result, summary) = await Task.Run(() => work(ct), ct).ConfigureAwait(false);
+            observer?.Solved(summary.Status, time.GetElapsedTime(started), summary.Gap);
+            return result;
         }
         finally
         {

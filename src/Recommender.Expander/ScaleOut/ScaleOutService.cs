@@ -18,7 +18,7 @@ public sealed class ScaleOutService(ScaleOutSolver solver, SolverSlots slots, Co
         ArgumentNullException.ThrowIfNull(catalog);
         // Bad input is refused before it takes a slot (and again inside, which is cheap).
         ScaleOutValidator.Validate(request, catalog, solver.MaxTimeLimitMs);
-        var result = await slots.RunAsync(catalog, c =>
+        var result = await slots.RunAsync(c =>
         {
             var r = solver.Solve(request, catalog, c);
             var summary = new Recommendation(r.Status, [], r.LowerBound, r.Gap, r.SolveTimeMs, r.Explanation, r.CatalogVersion,
