@@ -2,18 +2,19 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Recommender.Web.Tests.Fixtures;
+using Xunit.Abstractions;
 
 namespace Recommender.Web.Tests;
 
 /// <summary>The recommend page: the cards and the chart show the server's answer, bad input is shown at its field.</summary>
-public sealed class RecommendPageTests(ConsoleFixture fixture) : IClassFixture<ConsoleFixture>
+public sealed class RecommendPageTests(ConsoleFixture fixture, ITestOutputHelper output) : IClassFixture<ConsoleFixture>
 {
     /// <summary>The server's current state of a recommendation, read from the page's origin.</summary>
     private const string ReadAgain = """
         id => fetch('/graphql', {
           method: 'POST',
           headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ query: 'query($id: ID!) { recommendation(id: $id) { status proof layouts { hourlyPrice } } }', variables: { id } }),
+          body: JSON.stringify({ query: 'query($id: ID!) { recommendation(id: $id) { status proof provenAt layouts { hourlyPrice } } }', variables: { id } }),
         }).then(r => r.text())
         """;
 
@@ -92,28 +93,41 @@ public sealed class RecommendPageTests(ConsoleFixture fixture) : IClassFixture<C
         await FillAsync(page.Page, "vCPU", "200");
         await FillAsync(page.Page, "Memory GiB", "700");
         await FillAsync(page.Page, "On-demand share %", "30");
-        await FillAsync(page.Page, "Spot diversity", "3");
-        await FillAsync(page.Page, "Layouts to return", "3");
+        await FillAsync(page.Page, "Spot diversity", "2");
+        await FillAsync(page.Page, "Layouts to return", "2");
         await FillAsync(page.Page, "Time limit ms", "1");
 
         var answer = (await SubmitAsync(page.Page)).GetProperty("data").GetProperty("recommendLayout");
         Assert.Equal("PROVING", answer.GetProperty("proof").GetString());
         Assert.NotEqual("OPTIMAL", answer.GetProperty("status").GetString());
-        await Assertions.Expect(page.Page.GetByTestId("proven-at")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        // The page follows the proof to its end (Solver:TimeLimit, 10 s by default; longer waits cover a loaded machine).
+        await Assertions.Expect(page.Page.GetByTestId("proving")).ToHaveCountAsync(0, new() { Timeout = 90_000 });
         var read = await page.Page.EvaluateAsync<string>(ReadAgain, answer.GetProperty("id").GetString());
         var rec = JsonDocument.Parse(read).RootElement.GetProperty("data").GetProperty("recommendation");
         Assert.Equal("DONE", rec.GetProperty("proof").GetString());
 
-        // The page shows the proven answer: status, price, provenAt and what changed since the first answer.
-        Assert.Equal("OPTIMAL", rec.GetProperty("status").GetString());
+        // The page shows the server's final answer: status, price, and what changed since the first answer. Idle, the
+        // proof finishes well inside the limit (OPTIMAL, provenAt); a starved machine may end the limit unproven, and
+        // then the page must say so, not claim a proof.
         var best = rec.GetProperty("layouts")[0].GetProperty("hourlyPrice").GetDecimal();
         Assert.True(answer.GetProperty("layouts").GetArrayLength() == 0 || best <= answer.GetProperty("layouts")[0].GetProperty("hourlyPrice").GetDecimal());
         var card = page.Page.GetByTestId("layout-card").First;
-        await Assertions.Expect(card.GetByTestId("status")).ToContainTextAsync("Optimal");
         await Assertions.Expect(card.GetByTestId("hourly")).ToHaveTextAsync($"{Money(rec.GetProperty("layouts")[0].GetProperty("hourlyPrice"), 4)} USD");
-        await Assertions.Expect(page.Page.GetByTestId("proven-at")).ToBeVisibleAsync();
-        await Assertions.Expect(page.Page.GetByTestId("proving")).ToHaveCountAsync(0);
-        await Assertions.Expect(page.Page.GetByTestId("improvements")).ToContainTextAsync("OPTIMAL");
+        if (rec.GetProperty("status").GetString() == "OPTIMAL")
+        {
+            Assert.NotEqual(JsonValueKind.Null, rec.GetProperty("provenAt").ValueKind);
+            await Assertions.Expect(card.GetByTestId("status")).ToContainTextAsync("Optimal");
+            await Assertions.Expect(page.Page.GetByTestId("proven-at")).ToBeVisibleAsync();
+            await Assertions.Expect(page.Page.GetByTestId("improvements")).ToContainTextAsync("OPTIMAL");
+        }
+        else
+        {
+            output.WriteLine($"the proof ran out of its limit unproven (status {rec.GetProperty("status").GetString()}): the machine was too loaded to check provenAt");
+            Assert.Equal(JsonValueKind.Null, rec.GetProperty("provenAt").ValueKind);
+            await Assertions.Expect(card.GetByTestId("status")).Not.ToContainTextAsync("Optimal");
+            await Assertions.Expect(page.Page.GetByTestId("proven-at")).ToHaveCountAsync(0);
+        }
+
         await page.ScreenshotAsync();
     }
 

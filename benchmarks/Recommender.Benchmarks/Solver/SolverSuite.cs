@@ -94,9 +94,13 @@ public static class SolverSuite
             using var given = Option(args, "--answers-given") is { } givenPath ? new StreamWriter(givenPath) : null;
             var baseline = Option(args, "--compare") is { } comparePath ? SuiteBackground.ReadAnswers(comparePath) : null;
             var answerWithin = TimeSpan.FromMilliseconds(double.Parse(Option(args, "--answer-ms") ?? "100", CultureInfo.InvariantCulture));
+            // --background-workers N: the re-solve's CP-SAT portfolio size (the answer keeps --workers), for an idle service.
+            var backgroundOptions = Option(args, "--background-workers") is { } n
+                ? options with { Workers = int.Parse(n, CultureInfo.InvariantCulture) }
+                : options;
             foreach (var (name, catalog) in catalogs)
             {
-                SuiteBackground.Run(name, catalog, options, count, answerWithin,
+                SuiteBackground.Run(name, catalog, options, backgroundOptions, count, answerWithin,
                     final is null ? null : line => final.WriteLine($"{name}\t{line}"),
                     given is null ? null : line => given.WriteLine($"{name}\t{line}"),
                     baseline);

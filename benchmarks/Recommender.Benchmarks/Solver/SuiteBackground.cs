@@ -8,7 +8,7 @@ using Recommender.Solver.Telescopes;
 namespace Recommender.Benchmarks.Solver;
 
 /// <summary>
-/// <c>solver-suite --background [--answer-ms 100] [--limit 10] [--answers FILE] [--answers-given FILE] [--compare FILE]</c>:
+/// <c>solver-suite --background [--answer-ms 100] [--limit 10] [--background-workers N] [--answers FILE] [--answers-given FILE] [--compare FILE]</c>:
 /// the service's answer/proof split on the suite. Each request is answered with the answer budget (Solver:AnswerWithin),
 /// then, when not proven, solved again with the rest of the whole limit (Solver:TimeLimit) and folded in with
 /// <see cref="RecommendationMerge"/>, as the background worker does on an idle service (no queueing: time to proof is
@@ -18,10 +18,11 @@ namespace Recommender.Benchmarks.Solver;
 /// </summary>
 public static class SuiteBackground
 {
-    public static void Run(string name, RegionCatalog catalog, SolverOptions options, int count, TimeSpan answerWithin,
+    public static void Run(string name, RegionCatalog catalog, SolverOptions options, SolverOptions backgroundOptions, int count, TimeSpan answerWithin,
         Action<string>? finalLine, Action<string>? givenLine, IReadOnlyDictionary<(string, int), decimal?>? baseline)
     {
         var recommender = new CpSatRecommender(options, TimeProvider.System);
+        var background = new CpSatRecommender(backgroundOptions, TimeProvider.System);
         var requests = SuiteRequests.Create(catalog, count);
         var answerMs = (int)answerWithin.TotalMilliseconds;
         foreach (var (_, request) in requests.Take(10))
@@ -46,10 +47,10 @@ public static class SuiteBackground
             var left = options.TimeLimit - answerTime;
             if (proofMs is null && left >= TimeSpan.FromMilliseconds(5))
             {
-                var background = Stopwatch.StartNew();
-                var later = recommender.Recommend(request with { TimeLimitMs = (int)left.TotalMilliseconds }, catalog);
+                var solving = Stopwatch.StartNew();
+                var later = background.Recommend(request with { TimeLimitMs = (int)left.TotalMilliseconds }, catalog);
                 final = RecommendationMerge.Merge(given, later, request.Alternatives);
-                proofMs = RecommendationMerge.IsProven(final) ? answerTime.TotalMilliseconds + background.Elapsed.TotalMilliseconds : null;
+                proofMs = RecommendationMerge.IsProven(final) ? answerTime.TotalMilliseconds + solving.Elapsed.TotalMilliseconds : null;
             }
 
             givenLine?.Invoke(Line(i, given, answerTime.TotalMilliseconds));
